@@ -1,0 +1,10 @@
+"""Numbers rules across the pages of one event. (placeholder until written)"""
+
+from __future__ import annotations
+
+from reconciler.records import Conflict
+from reconciler.reconcile import EventContext
+
+
+def compare(context: EventContext) -> list[Conflict]:
+    return []
