@@ -28,9 +28,9 @@ class SentenceTransformerEmbedder:
             raise EmbedderError(f"cannot load model {spec.name!r}: {error}") from error
         self.name = spec.name
         self._spec = spec
-        dimension_of = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
-        )
+        # sentence-transformers 5 renamed the method; keep both spellings working.
+        dimension_of = getattr(self._model, "get_embedding_dimension", None)
+        dimension_of = dimension_of or self._model.get_sentence_embedding_dimension
         self.dimension = int(dimension_of() or 0)
         self.device = str(self._model.device)
 

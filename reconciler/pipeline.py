@@ -1,0 +1,172 @@
+"""The pipeline, one direction: pages → claims → events → conflicts."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TypeVar
+
+from tqdm import tqdm
+
+from reconciler import cluster, ingest, reconcile
+from reconciler.claims import extract_claims, resolve_claims
+from reconciler.embed import Embedder, get_embedder
+from reconciler.reconcile import dates as date_rules
+from reconciler.records import (
+    READABLE_REGIONS,
+    Claim,
+    ClaimKind,
+    Event,
+    Page,
+    PageError,
+    RegionKind,
+    Result,
+)
+
+log = logging.getLogger("reconciler")
+
+T = TypeVar("T")
+
+# How much of a page the embedder sees: the headline and the lead carry the event; e5-small
+# reads 512 tokens at most and its cost grows with length.
+EMBEDDED_CHARACTERS = 1200
+
+
+@dataclass(frozen=True)
+class Options:
+    model: str | None = None  # None: the bundled multilingual-e5-small
+    device: str | None = None
+    progress: bool = False  # progress bars on a terminal
+    clustering: cluster.ClusterSettings = field(default_factory=cluster.ClusterSettings)
+
+
+def run(
+    inputs: Sequence[ingest.PageInput],
+    options: Options | None = None,
+    *,
+    embedder: Embedder | None = None,
+) -> Result:
+    options = options or Options()
+    loaded = ingest.load(inputs, progress=options.progress)
+    return run_pages(loaded.pages, options, embedder=embedder, errors=loaded.errors)
+
+
+def run_pages(
+    pages: Sequence[Page],
+    options: Options | None = None,
+    *,
+    embedder: Embedder | None = None,
+    errors: Sequence[PageError] = (),
+) -> Result:
+    options = options or Options()
+    problems = list(errors)
+    extracted: list[Claim] = []
+    for page in _progress(pages, "claims", options.progress):
+        try:
+            extracted.extend(extract_claims(page))
+        except Exception as error:  # one page's surprise must not sink a thousand good pages
+            log.exception("claim extraction failed on %s", page.id)
+            problems.append(PageError(page.id, f"claims could not be extracted: {error}"))
+    claims = resolve_claims(extracted)
+
+    embedder = embedder or get_embedder(options.model, device=options.device)
+    vectors = embedder.encode(
+        [embedding_text(page) for page in _progress(pages, "embed", options.progress)]
+    )
+    claims_by_page = _by_page(claims)
+    signals = [
+        page_signals(page, claims_by_page.get(page.id, []), vector)
+        for page, vector in zip(pages, vectors, strict=True)
+    ]
+    events = cluster.cluster_pages(signals, options.clustering)
+    _log_events(events, signals)
+
+    contexts = reconcile.event_contexts(events, pages, claims, embedder)
+    described = [reconcile.describe_event(context) for context in contexts]
+    contexts = [
+        replace(context, event=event) for context, event in zip(contexts, described, strict=True)
+    ]
+    conflicts = reconcile.find_conflicts(contexts)
+    return Result(
+        pages=tuple(pages),
+        claims=tuple(claims),
+        events=tuple(described),
+        conflicts=tuple(conflicts),
+        errors=tuple(problems),
+    )
+
+
+def embedding_text(page: Page) -> str:
+    """Headline, then dateline and body, up to EMBEDDED_CHARACTERS."""
+    order = (RegionKind.HEADLINE, RegionKind.DATELINE, RegionKind.BODY)
+    parts = [
+        " ".join(page.region_text(region).split())
+        for kind in order
+        for region in page.regions_of(kind)
+    ]
+    text = " ".join(part for part in parts if part)
+    if not text:  # a page whose regions were not found: read what is not boilerplate
+        text = (
+            " ".join(
+                page.region_text(region)
+                for region in page.regions
+                if region.kind in READABLE_REGIONS
+            )
+            or page.text
+        )
+    return text[:EMBEDDED_CHARACTERS]
+
+
+def page_signals(page: Page, claims: Sequence[Claim], vector: object) -> cluster.PageSignals:
+    dated = date_rules.page_event_date(page, claims)
+    event_day: date | None = None
+    confidence = 0.0
+    if dated is not None:
+        try:
+            event_day = date.fromisoformat(dated.normalized)
+            confidence = dated.confidence
+        except ValueError:  # a partial date ("--07-15") says nothing about the day
+            event_day = None
+    people = frozenset(
+        claim.normalized
+        for claim in claims
+        if claim.kind == ClaimKind.PERSON and claim.slot == "participant" and claim.normalized
+    )
+    return cluster.PageSignals(
+        page_id=page.id,
+        lang=page.lang,
+        vector=vector,  # type: ignore[arg-type]
+        event_date=event_day,
+        date_confidence=confidence,
+        people=people,
+    )
+
+
+def _by_page(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    grouped: dict[str, list[Claim]] = {}
+    for claim in claims:
+        grouped.setdefault(claim.page_id, []).append(claim)
+    return grouped
+
+
+def _progress(items: Sequence[T], stage: str, enabled: bool) -> Iterator[T]:
+    bar = tqdm(
+        items, desc=stage, unit="page", disable=not (enabled and sys.stderr.isatty()), leave=False
+    )
+    yield from bar
+
+
+def _log_events(events: Sequence[Event], signals: Sequence[cluster.PageSignals]) -> None:
+    if not log.isEnabledFor(logging.INFO):
+        return
+    by_id = {signal.page_id: signal for signal in signals}
+    for event in events:
+        facts = [
+            f"{page_id} (date {by_id[page_id].event_date or '?'}, "
+            f"people {', '.join(sorted(by_id[page_id].people)) or '?'})"
+            for page_id in event.page_ids
+        ]
+        log.info("%s groups %s", event.id, "; ".join(facts))

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from reconciler.cluster import PageSignals, cluster_pages, language_centered
+
+
+def _unit(*values: float) -> np.ndarray:
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def test_language_centering_removes_what_all_pages_of_a_language_share() -> None:
+    # Two languages, two topics: raw vectors group by language, centered ones by topic.
+    language_a, language_b = np.array([3.0, 0, 0, 0]), np.array([0, 3.0, 0, 0])
+    topic_x, topic_y = np.array([0, 0, 1.0, 0]), np.array([0, 0, 0, 1.0])
+    raw = np.stack(
+        [language_a + topic_x, language_a + topic_y, language_b + topic_x, language_b + topic_y]
+    )
+    raw = (raw / np.linalg.norm(raw, axis=1, keepdims=True)).astype(np.float32)
+    centered = language_centered(raw, ["a", "a", "b", "b"], shrinkage=1.0)
+    assert raw[0] @ raw[1] > raw[0] @ raw[2]
+    assert centered[0] @ centered[2] > centered[0] @ centered[1]
+
+
+def test_a_lone_language_keeps_a_unit_vector() -> None:
+    raw = np.stack([_unit(1, 0, 0), _unit(0, 1, 0), _unit(0, 0.9, 0.1)])
+    centered = language_centered(raw, ["a", "b", "b"], shrinkage=1.0)
+    assert np.allclose(np.linalg.norm(centered, axis=1), 1.0)
+
+
+def _page(
+    page_id: str, lang: str, vector: np.ndarray, day: date | None = None, people=()
+) -> PageSignals:
+    return PageSignals(
+        page_id=page_id,
+        lang=lang,
+        vector=vector,
+        event_date=day,
+        date_confidence=0.9 if day else 0.0,
+        people=frozenset(people),
+    )
+
+
+def _two_meetings(first_day: date | None, second_day: date | None) -> list[PageSignals]:
+    """Four reports (two languages) of two meetings of the same people, plus unrelated pages:
+    the texts of the two meetings are alike, as real reports of such meetings are."""
+    rng = np.random.default_rng(3)
+    dimension = 64
+    languages = {"en": rng.normal(size=dimension) * 2, "bn": rng.normal(size=dimension) * 2}
+    shared_story = rng.normal(size=dimension) * 1.2
+    first, second = rng.normal(size=dimension), rng.normal(size=dimension)
+
+    def report(page_id, lang, meeting, day, people):
+        vector = languages[lang] + shared_story + meeting + rng.normal(size=dimension) * 0.3
+        return _page(page_id, lang, _unit(*vector), day, people)
+
+    first_people = {"Wang Yi", "Sergey Lavrov"}
+    second_people = {"Xi Jinping", "Sergey Lavrov"}
+    unrelated = [
+        _page(f"other-{lang}-{n}", lang, _unit(*(languages[lang] + rng.normal(size=dimension) * 2)))
+        for lang in ("en", "bn")
+        for n in range(3)
+    ]
+    return [
+        report("a", "en", first, first_day, first_people),
+        report("b", "bn", first, first_day, first_people),
+        report("c", "en", second, second_day, second_people),
+        report("d", "bn", second, second_day, second_people),
+        *unrelated,
+    ]
+
+
+def _groups(pages: list[PageSignals]) -> set[frozenset[str]]:
+    return {frozenset(event.page_ids) for event in cluster_pages(pages)}
+
+
+def test_reports_of_one_event_in_two_languages_are_grouped() -> None:
+    groups = _groups(_two_meetings(date(2025, 7, 13), date(2025, 7, 13)))
+    assert frozenset({"a", "b", "c", "d"}) in groups
+
+
+def test_two_meetings_of_the_same_people_two_days_apart_stay_apart() -> None:
+    groups = _groups(_two_meetings(date(2025, 7, 13), date(2025, 7, 15)))
+    assert frozenset({"a", "b"}) in groups
+    assert frozenset({"c", "d"}) in groups
+
+
+def test_every_page_lands_in_exactly_one_event_and_a_lone_page_is_its_own() -> None:
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(12, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    pages = [_page(f"p{i}", "en" if i % 2 else "ru", vectors[i]) for i in range(12)]
+    events = cluster_pages(pages)
+    placed = [page_id for event in events for page_id in event.page_ids]
+    assert sorted(placed) == sorted(page.page_id for page in pages)
+    assert len({event.id for event in events}) == len(events)
+
+
+def test_no_pages_no_events() -> None:
+    assert cluster_pages([]) == []
