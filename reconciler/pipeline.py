@@ -14,6 +14,7 @@ from tqdm import tqdm
 from reconciler import cluster, ingest, reconcile
 from reconciler.claims import extract_claims, resolve_claims
 from reconciler.embed import Embedder, get_embedder
+from reconciler.embed.language_priors import language_priors
 from reconciler.reconcile import dates as date_rules
 from reconciler.records import (
     READABLE_REGIONS,
@@ -30,9 +31,10 @@ log = logging.getLogger("reconciler")
 
 T = TypeVar("T")
 
-# How much of a page the embedder sees: the headline and the lead carry the event; e5-small
-# reads 512 tokens at most and its cost grows with length.
-EMBEDDED_CHARACTERS = 1200
+# How much of a page the embedder sees: the headline and the lead carry the event. Measured on
+# the dev set: 600 characters separate events best (pair AUC 0.972 vs 0.966 at 300 and 1200)
+# at 2.6 pages/s on 2 cores; the cost grows faster than the length.
+EMBEDDED_CHARACTERS = 600
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ def run_pages(
         page_signals(page, claims_by_page.get(page.id, []), vector)
         for page, vector in zip(pages, vectors, strict=True)
     ]
-    events = cluster.cluster_pages(signals, options.clustering)
+    priors = language_priors(embedder, {page.lang for page in pages})
+    events = cluster.cluster_pages(signals, options.clustering, priors)
     _log_events(events, signals)
 
     contexts = reconcile.event_contexts(events, pages, claims, embedder)

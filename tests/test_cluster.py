@@ -20,14 +20,14 @@ def test_language_centering_removes_what_all_pages_of_a_language_share() -> None
         [language_a + topic_x, language_a + topic_y, language_b + topic_x, language_b + topic_y]
     )
     raw = (raw / np.linalg.norm(raw, axis=1, keepdims=True)).astype(np.float32)
-    centered = language_centered(raw, ["a", "a", "b", "b"], shrinkage=1.0)
+    centered = language_centered(raw, ["a", "a", "b", "b"], {}, shrinkage=1.0)
     assert raw[0] @ raw[1] > raw[0] @ raw[2]
     assert centered[0] @ centered[2] > centered[0] @ centered[1]
 
 
 def test_a_lone_language_keeps_a_unit_vector() -> None:
     raw = np.stack([_unit(1, 0, 0), _unit(0, 1, 0), _unit(0, 0.9, 0.1)])
-    centered = language_centered(raw, ["a", "b", "b"], shrinkage=1.0)
+    centered = language_centered(raw, ["a", "b", "b"], {}, shrinkage=1.0)
     assert np.allclose(np.linalg.norm(centered, axis=1), 1.0)
 
 
