@@ -1,4 +1,9 @@
-"""The command line: ``reconciler report``, ``reconciler eval``."""
+"""The command line: ``reconciler report``, ``eval``, ``check`` (the CI gate), ``schema``.
+
+Exit codes: 0 done (check: no difference from the accepted conflicts), 1 a finding (check: new
+or missing conflicts; report: no page read, or --strict with unreadable pages), 2 a usage error
+(our own checks print one line; typer's option parsing prints its usage box).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,17 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
+from reconciler import check as ci
 from reconciler import pipeline
+from reconciler.check import output as ci_output
 from reconciler.embed import EmbedderError
-from reconciler.evaluate import GoldError, evaluate, load_gold
+from reconciler.evaluate import GoldConflict, GoldError, evaluate, load_gold
 from reconciler.records import Result
-from reconciler.report import document, text
+from reconciler.report import document, html, markdown, schema, text
 
 app = typer.Typer(
     add_completion=False,
@@ -28,6 +35,12 @@ app = typer.Typer(
 class ReportFormat(StrEnum):
     text = "text"
     json = "json"
+    html = "html"
+    markdown = "markdown"
+
+
+class Annotations(StrEnum):
+    github = "github"
 
 
 ModelOption = Annotated[
@@ -62,8 +75,8 @@ def _run(paths: list[Path], model: str | None, progress: bool) -> Result:
     except EmbedderError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
-    for error in result.errors:
-        typer.echo(f"error: {error}", err=True)
+    for problem in result.errors:
+        typer.echo(f"error: {problem}", err=True)
     return result
 
 
@@ -87,6 +100,10 @@ def report(
     doc = document.build(result)
     if output_format == ReportFormat.json:
         rendered = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    elif output_format == ReportFormat.html:
+        rendered = html.render(doc)
+    elif output_format == ReportFormat.markdown:
+        rendered = markdown.render(doc)
     else:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         rendered = text.render(doc, color=color)
@@ -118,6 +135,83 @@ def eval_command(
         typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
     else:
         typer.echo(_scores_text(scores))
+
+
+@app.command("check")
+def check_command(
+    dataset: Annotated[Path, typer.Argument(help="A dataset folder (or any pages) to check.")],
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="Accepted conflicts (from --write-baseline); default: gold.json's."),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(help="Only these kinds fail the build, e.g. number,quote (default: all)."),
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option(help="Ignore found conflicts below this confidence (0 to 1).")
+    ] = 0.0,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(help="Record the conflicts found now as the accepted ones; exit 0."),
+    ] = None,
+    annotations: Annotated[
+        Annotations | None, typer.Option(help="Also print CI annotations (github).")
+    ] = None,
+    junit: Annotated[Path | None, typer.Option(help="Write a JUnit XML report here.")] = None,
+    model: ModelOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """Exit 0 when the conflicts found are exactly the accepted ones, 1 when any is new or
+    missing (kind + set of pages, as in eval), 2 on a usage error."""
+    progress = _configure(quiet, verbose)
+    if not dataset.exists():
+        _usage_error(f"{dataset}: no such dataset")
+    if not 0.0 <= min_confidence <= 1.0:
+        _usage_error(f"--min-confidence must be between 0 and 1, not {min_confidence}")
+    try:
+        kinds = ci.parse_kinds(fail_on) if fail_on is not None else None
+    except ValueError as error:
+        _usage_error(f"--fail-on: {error}")
+    accepted = _accepted(dataset, baseline) if write_baseline is None else ()
+    result = _run([dataset], model, progress)
+    verdict = ci.compare(result, accepted, fail_on=kinds, min_confidence=min_confidence)
+    if write_baseline is not None:
+        _write(
+            json.dumps(ci.baseline(verdict), ensure_ascii=False, indent=2) + "\n", write_baseline
+        )
+        typer.echo(f"wrote {write_baseline}: {len(verdict.found)} accepted conflicts")
+        return
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    lines = ci_output.log_lines(verdict, color=color)
+    if annotations == Annotations.github:
+        lines += ci_output.github_annotations(verdict)
+    typer.echo("\n".join(lines))
+    if junit is not None:
+        _write(ci_output.junit_xml(verdict), junit)
+    if not verdict.passed:
+        raise typer.Exit(1)
+
+
+def _accepted(dataset: Path, baseline: Path | None) -> tuple[GoldConflict, ...]:
+    try:
+        if baseline is not None:
+            return ci.load_baseline(baseline)
+        return load_gold(dataset).conflicts
+    except (ci.BaselineError, GoldError) as error:
+        _usage_error(str(error))
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema (draft 2020-12) of `report --format json`."""
+    sys.stdout.write(schema.text())
+
+
+def _usage_error(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
 
 
 def _scores_text(scores: dict[str, Any]) -> str:

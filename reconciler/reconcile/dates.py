@@ -1,21 +1,158 @@
-"""Date rules: in-page calendar/weekday checks, event dates, event_date conflicts.
-(placeholder until written)"""
+"""Date rules: in-page calendar and weekday checks, the event's date, event_date conflicts.
+
+Two renderings of one day agree when some reading of each (every rule of its calendar, see
+``reconciler.calendars.candidates``) lies within the calendar's tolerance of the other.
+Across pages, a date with a stated time and zone is compared as a UTC day, and any date
+with a stated zone is allowed one day for the zone crossing.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from itertools import combinations
 
-from reconciler.records import Claim, Conflict, Page
+from reconciler.claims.dates import page_event_date
 from reconciler.reconcile import EventContext
+from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind, Page
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def check_page(page: Page, claims: Sequence[Claim]) -> list[Conflict]:
-    return []
+    dated = [claim for claim in claims if claim.kind == ClaimKind.DATE and claim.page_id == page.id]
+    return _calendar_mismatches(page, dated) + _weekday_mismatches(page, dated)
+
+
+def _readings(claim: Claim) -> list[date]:
+    found = [date.fromisoformat(day) for day in claim.details.get("candidates", ())]
+    return found or [date.fromisoformat(claim.normalized)]
+
+
+def _is_day(claim: Claim) -> bool:
+    return claim.details.get("precision") == "day" and len(claim.normalized) == 10
+
+
+def _agree(first: Claim, second: Claim) -> bool:
+    tolerance = max(
+        int(first.details.get("tolerance_days", 0)), int(second.details.get("tolerance_days", 0))
+    )
+    return any(
+        abs((one - two).days) <= tolerance for one in _readings(first) for two in _readings(second)
+    )
+
+
+def _calendar_mismatches(page: Page, claims: list[Claim]) -> list[Conflict]:
+    by_group: dict[object, list[Claim]] = {}
+    for claim in claims:
+        if _is_day(claim):
+            by_group.setdefault(claim.details.get("group"), []).append(claim)
+    conflicts = []
+    for members in by_group.values():
+        for first, second in combinations(members, 2):
+            if first.details.get("calendar") == second.details.get("calendar") or _agree(
+                first, second
+            ):
+                continue
+            conflicts.append(
+                Conflict(
+                    kind=ConflictKind.CALENDAR_MISMATCH,
+                    page_ids=(page.id,),
+                    claims=(first, second),
+                    confidence=round(min(first.confidence, second.confidence, 0.9), 3),
+                    explanation=(
+                        f"{page.id} gives one day as '{first.text}' ({first.normalized}, "
+                        f"{first.details.get('calendar')}) and '{second.text}' "
+                        f"({second.normalized}, {second.details.get('calendar')})."
+                    ),
+                )
+            )
+    return conflicts
+
+
+def _weekday_mismatches(page: Page, claims: list[Claim]) -> list[Conflict]:
+    conflicts = []
+    for claim in claims:
+        stated = claim.details.get("weekday")
+        if stated is None or not _is_day(claim) or claim.anchor == "weekday":
+            continue
+        if int(claim.details.get("tolerance_days", 0)) > 0:
+            continue  # a Hijri or Bangabda day may be one off: its weekday proves nothing
+        actual = date.fromisoformat(claim.normalized).weekday()
+        if actual == stated:
+            continue
+        conflicts.append(
+            Conflict(
+                kind=ConflictKind.WEEKDAY_MISMATCH,
+                page_ids=(page.id,),
+                claims=(claim,),
+                confidence=round(min(claim.confidence + 0.1, 0.9), 3),
+                explanation=(
+                    f"{page.id} says '{claim.text}', but {claim.normalized} is a "
+                    f"{_WEEKDAYS[actual]}, not a {_WEEKDAYS[stated]}."
+                ),
+            )
+        )
+    return conflicts
+
+
+def _event_claims(context: EventContext) -> dict[str, Claim]:
+    found = {}
+    for page_id in context.event.page_ids:
+        claim = page_event_date(context.pages[page_id], context.claims.get(page_id, ()))
+        if claim is not None and _is_day(claim):
+            found[page_id] = claim
+    return found
+
+
+def _comparable_day(claim: Claim) -> date:
+    """The UTC day when a time and zone are stated, the written day otherwise."""
+    utc = claim.details.get("utc")
+    return date.fromisoformat(utc[:10]) if utc else date.fromisoformat(claim.normalized)
+
+
+def _same_day(first: Claim, second: Claim) -> bool:
+    tolerance = max(
+        int(first.details.get("tolerance_days", 0)), int(second.details.get("tolerance_days", 0))
+    )
+    zone_stated = "tz" in first.details or "tz" in second.details
+    both_instants = "utc" in first.details and "utc" in second.details
+    if zone_stated and not both_instants:
+        tolerance = max(tolerance, 1)  # one side's local day may be the other's next day
+    return abs((_comparable_day(first) - _comparable_day(second)).days) <= tolerance
 
 
 def compare(context: EventContext) -> list[Conflict]:
-    return []
+    claims = _event_claims(context)
+    if len(claims) < 2 or all(_same_day(a, b) for a, b in combinations(claims.values(), 2)):
+        return []
+    by_day: dict[date, list[str]] = {}
+    for page_id, claim in claims.items():
+        by_day.setdefault(_comparable_day(claim), []).append(page_id)
+    sides = "; ".join(
+        f"{day.isoformat()} ({', '.join(pages)})" for day, pages in sorted(by_day.items())
+    )
+    return [
+        Conflict(
+            kind=ConflictKind.EVENT_DATE,
+            page_ids=tuple(claims),
+            claims=tuple(claims.values()),
+            confidence=round(
+                sorted(claim.confidence for claim in claims.values())[len(claims) // 2], 3
+            ),
+            explanation=f"The pages date the event differently: {sides}.",
+        )
+    ]
 
 
 def event_date(context: EventContext) -> str | None:
-    return None
+    """The day most of the event's pages give (weighted by confidence)."""
+    claims = _event_claims(context)
+    if not claims:
+        return None
+    weights: dict[date, float] = {}
+    for claim in claims.values():
+        day = _comparable_day(claim)
+        weights[day] = weights.get(day, 0.0) + claim.confidence
+    best = max(weights.items(), key=lambda item: (item[1], -item[0].toordinal()))
+    return best[0].isoformat()

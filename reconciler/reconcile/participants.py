@@ -1,14 +1,92 @@
-"""Participants rules across the pages of one event. (placeholder until written)"""
+"""Who took part in an event, and where its pages disagree about it.
+
+A page's participants are the PERSON claims extraction put in the "participant" slot
+(named in the headline or lede, not merely sending greetings); a page may also say one
+of them stayed away ("status": "absent") or was replaced ("replaced"). Names are the
+canonical ones ``entities.resolve`` gave, so spellings and scripts do not matter here.
+"""
 
 from __future__ import annotations
 
-from reconciler.records import Conflict
+from collections import Counter
+
 from reconciler.reconcile import EventContext
+from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
+
+_GONE = frozenset({"absent", "replaced"})
 
 
-def compare(context: EventContext) -> list[Conflict]:
-    return []
+def _participant_claims(context: EventContext) -> dict[str, list[Claim]]:
+    """Per page, its PERSON claims about taking part (present, absent or replaced)."""
+    return {
+        page_id: [
+            claim
+            for claim in context.claims[page_id]
+            if claim.kind == ClaimKind.PERSON and claim.slot == "participant"
+        ]
+        for page_id in context.event.page_ids
+    }
+
+
+def _pages_by_status(context: EventContext) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """name → pages saying the person took part, and name → pages saying they did not."""
+    present: dict[str, set[str]] = {}
+    gone: dict[str, set[str]] = {}
+    for page_id, claims in _participant_claims(context).items():
+        for claim in claims:
+            target = gone if claim.details.get("status") in _GONE else present
+            target.setdefault(claim.normalized, set()).add(page_id)
+    return present, gone
 
 
 def event_participants(context: EventContext) -> list[str]:
-    return []
+    """Canonical names of those most of the event's pages say took part."""
+    present, gone = _pages_by_status(context)
+    reporting = {page for pages in (*present.values(), *gone.values()) for page in pages}
+    quorum = max(1, (len(reporting) + 1) // 2)
+    counts = Counter({name: len(pages) for name, pages in present.items()})
+    return [
+        name
+        for name, count in counts.most_common()
+        if count >= quorum and count > len(gone.get(name, ()))
+    ]
+
+
+def _first_claim(claims: list[Claim], name: str) -> Claim | None:
+    return next((claim for claim in claims if claim.normalized == name), None)
+
+
+def compare(context: EventContext) -> list[Conflict]:
+    """A person said to take part on some pages and to be absent or replaced on others."""
+    by_page = _participant_claims(context)
+    present, gone = _pages_by_status(context)
+    conflicts = []
+    for name, gone_pages in sorted(gone.items()):
+        present_pages = present.get(name, set()) - gone_pages
+        if not present_pages:
+            continue
+        pages = sorted(present_pages | gone_pages)
+        evidence = [_first_claim(by_page[page_id], name) for page_id in pages]
+        stand_ins = [
+            claim
+            for page_id in sorted(gone_pages)
+            for claim in by_page[page_id]
+            if claim.details.get("substitute")
+        ]
+        evidence += stand_ins[:1]
+        substitutes = [claim.normalized for claim in stand_ins]
+        instead = f" ({', '.join(dict.fromkeys(substitutes))} instead)" if substitutes else ""
+        conflicts.append(
+            Conflict(
+                kind=ConflictKind.PARTICIPANTS,
+                page_ids=tuple(pages),
+                claims=tuple(claim for claim in evidence if claim is not None),
+                confidence=0.8,
+                explanation=(
+                    f"{', '.join(sorted(gone_pages))} say {name} did not take part{instead}, "
+                    f"while {', '.join(sorted(present_pages))} say {name} did."
+                ),
+                event_id=context.event.id,
+            )
+        )
+    return conflicts

@@ -1,9 +1,231 @@
-"""Dates claims (placeholder until its package is written)."""
+"""Date claims: every date, weekday, relative date and time a page states, in any of its
+calendars, resolved to a Gregorian day against the page's own date.
+
+Slots: "page_date" (the header date line, the dateline timestamp), "event_date" (the body
+date that dates the reported event, see ``page_event_date``), "date" (any other).
+``details``: calendar, precision, weekday (stated, 0 = Monday), group (dates meant as the
+same day share it), tolerance_days, time, tz, utc, relative, candidates (every Gregorian
+reading of a non-Gregorian date).
+"""
 
 from __future__ import annotations
 
-from reconciler.records import Claim, Page
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from itertools import product
+
+from reconciler.calendars import to_gregorian, tolerance_days
+from reconciler.claims.dates.finder import Expression, expressions
+from reconciler.claims.dates.resolve import Anchor, Resolved, resolve
+from reconciler.records import Claim, ClaimKind, Page, RegionKind
+
+__all__ = ["extract", "page_event_date"]
+
+_TRUST = {"header": 1.0, "dateline": 0.95, "fetched_at": 0.85}
+_STALE_HEADER_TRUST = 0.7  # a header dated the crawl day may be the day the page was saved
+_DATE_LINE_MAX_LETTERS = 30  # "প্রকাশ:", "Updated", "By Mei Lin Ong | Published"
+_ARTICLE_LINE = 200  # the first line this long starts the article text
+_RECENT = timedelta(days=31)  # how far back a report's own event usually lies
+_EVENT_REGIONS = (RegionKind.BODY, RegionKind.DATELINE, RegionKind.HEADLINE)
+
+
+@dataclass(frozen=True)
+class _Found:
+    expression: Expression
+    region: RegionKind
+    offset: int
+    is_page_date: bool
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.expression.start
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.expression.end
+
+    @property
+    def group(self) -> int:
+        return self.offset + self.expression.group
 
 
 def extract(page: Page) -> list[Claim]:
-    return []
+    """Date claims of the page's header, headline, dateline and body (never boilerplate)."""
+    try:
+        found = _find(page)
+        anchor = _page_anchor(page, found)
+        claims = _west_bengal_where_it_fits([_claim(page, item, anchor) for item in found])
+        chosen = _choose_event_date(claims, anchor.day if anchor is not None else None)
+    except (ValueError, OverflowError):  # a day beyond datetime's range: odd text, no dates
+        return []
+    return [replace(claim, slot="event_date") if claim is chosen else claim for claim in claims]
+
+
+def _west_bengal_where_it_fits(claims: list[Claim]) -> list[Claim]:
+    """A Bangabda date written beside a Gregorian one that it matches by the West Bengal
+    calendar but not by the Bangladesh rule is a West Bengal date."""
+    gregorian_by_group = {
+        claim.details["group"]: claim.normalized
+        for claim in claims
+        if claim.details.get("calendar") == "gregorian" and claim.details["precision"] == "day"
+    }
+    settled = []
+    for claim in claims:
+        written = gregorian_by_group.get(claim.details["group"])
+        native = claim.details.get("native")
+        if claim.details.get("calendar") == "bangabda" and written and native:
+            west_bengal = to_gregorian("bangabda_wb", *native)
+            if west_bengal is not None and west_bengal.isoformat() == written != claim.normalized:
+                details = {
+                    **claim.details,
+                    "calendar": "bangabda_wb",
+                    "tolerance_days": tolerance_days("bangabda_wb"),
+                }
+                claim = replace(claim, normalized=written, details=details)
+        settled.append(claim)
+    return settled
+
+
+def page_event_date(page: Page, claims: Sequence[Claim]) -> Claim | None:
+    """The page's best claim for the date of the event it reports: a resolved body date,
+    never the page's own (header, crawl) date."""
+    own = [claim for claim in claims if claim.kind == ClaimKind.DATE and claim.page_id == page.id]
+    marked = next((claim for claim in own if claim.slot == "event_date"), None)
+    if marked is not None:
+        return marked
+    page_dates = [claim.normalized for claim in own if claim.slot == "page_date" and _is_day(claim)]
+    reference = page_dates[0] if page_dates else (page.fetched_at or "")[:10]
+    return _choose_event_date(own, _crawl_day(reference))
+
+
+def _is_day(claim: Claim) -> bool:
+    return claim.details.get("precision") == "day" and len(claim.normalized) == 10
+
+
+def _choose_event_date(claims: Sequence[Claim], page_day: date | None) -> Claim | None:
+    """The first resolved day in the article's text: news states the reported event's date
+    first ("BEIJING, July 15 —", "মঙ্গলবার (১৫ই জুলাই) সকালে"). Days well before the page's
+    own date (history: "১৬ ডিসেম্বর ১৯৭১") or after it (what is to come) only when no other."""
+
+    def rank(claim: Claim) -> tuple[bool, int]:
+        if page_day is None:
+            return False, claim.start
+        day = date.fromisoformat(claim.normalized)
+        recent = page_day - _RECENT <= day <= page_day + timedelta(days=1)
+        return not recent, claim.start
+
+    eligible = [
+        claim
+        for claim in claims
+        if claim.region in _EVENT_REGIONS
+        and claim.slot != "page_date"
+        and _is_day(claim)
+        and claim.details.get("relative") != "next"
+    ]
+    return min(eligible, key=rank, default=None)
+
+
+def _find(page: Page) -> list[_Found]:
+    article_start = _article_start(page.text)
+    found: list[_Found] = []
+    for region in sorted(page.readable_regions(), key=lambda region: region.start):
+        text = page.region_text(region)
+        region_expressions = expressions(text)
+        for expression in region_expressions:
+            is_page_date = _full_date(expression) and (
+                region.kind in (RegionKind.HEADER, RegionKind.DATELINE)
+                or (
+                    region.start + expression.start < article_start
+                    and _on_date_line(text, expression, region_expressions)
+                )
+            )
+            found.append(_Found(expression, region.kind, region.start, is_page_date))
+    # A date written beside the page date ("| ২৪শে অগ্রহায়ণ", "农历六月廿一") is the page date too.
+    page_groups = {item.group for item in found if item.is_page_date}
+    return [replace(item, is_page_date=item.group in page_groups) for item in found]
+
+
+def _article_start(text: str) -> int:
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if len(line.strip()) >= _ARTICLE_LINE:
+            return offset
+        offset += len(line)
+    return len(text)
+
+
+def _full_date(expression: Expression) -> bool:
+    atom = expression.first("date")
+    return (
+        atom is not None
+        and atom.date is not None
+        and None not in (atom.date.year, atom.date.month, atom.date.day)
+    )
+
+
+def _on_date_line(text: str, expression: Expression, others: list[Expression]) -> bool:
+    """The expression stands on a line of its own (a header or timestamp line), not in prose."""
+    line_start = text.rfind("\n", 0, expression.start) + 1
+    line_end = text.find("\n", expression.end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = list(text[line_start:line_end])
+    for other in others:
+        if line_start <= other.start and other.end <= line_end:
+            for index in range(other.start - line_start, other.end - line_start):
+                rest[index] = " "
+    return sum(char.isalpha() for char in rest) <= _DATE_LINE_MAX_LETTERS
+
+
+def _page_anchor(page: Page, found: list[_Found]) -> Anchor | None:
+    """The page's own date: header date line, then dateline, then the crawl time."""
+    crawled = _crawl_day(page.fetched_at)
+    dated = [item for item in found if item.is_page_date]
+    for gregorian_only, source in product((True, False), ("header", "dateline")):
+        for item in dated:
+            if _anchor_source(item) != source:
+                continue
+            resolved = resolve(item.expression, None)
+            if resolved.day is None or (
+                gregorian_only and resolved.details.get("calendar") != "gregorian"
+            ):
+                continue
+            trust = _STALE_HEADER_TRUST if resolved.day == crawled else _TRUST[source]
+            return Anchor(resolved.day, source, trust)
+    if crawled is not None:
+        return Anchor(crawled, "fetched_at", _TRUST["fetched_at"])
+    return None
+
+
+def _anchor_source(item: _Found) -> str:
+    return "header" if item.region == RegionKind.HEADER else "dateline"
+
+
+def _crawl_day(fetched_at: str | None) -> date | None:
+    if not fetched_at:
+        return None
+    try:
+        return date.fromisoformat(fetched_at[:10])
+    except ValueError:
+        return None
+
+
+def _claim(page: Page, item: _Found, anchor: Anchor | None) -> Claim:
+    resolved: Resolved = resolve(item.expression, anchor)
+    details = {**resolved.details, "precision": resolved.precision, "group": item.group}
+    confidence = resolved.confidence
+    if item.is_page_date and anchor is not None and anchor.trust == _STALE_HEADER_TRUST:
+        confidence = min(confidence, _STALE_HEADER_TRUST)
+    return Claim(
+        kind=ClaimKind.DATE,
+        page_id=page.id,
+        start=item.start,
+        end=item.end,
+        text=page.text[item.start : item.end],
+        region=item.region,
+        normalized=resolved.normalized,
+        confidence=round(confidence, 3),
+        slot="page_date" if item.is_page_date else "date",
+        anchor=resolved.anchor,
+        details=details,
+    )

@@ -1,9 +1,546 @@
-"""Numbers claims (placeholder until its package is written)."""
+"""Numeric claims: a number with what it counts (a toll, a magnitude, a round), kept as bounds.
+
+``find_numbers(text, lang)`` reads one stretch of text; ``extract(page)`` reads the page's
+readable regions and returns ``NUMBER`` claims. A number is kept only when the words around it
+say what it counts (a lexicon quantity, a unit, or else the counted noun itself); dates,
+years, clock times and bare page furniture are not numeric claims.
+"""
 
 from __future__ import annotations
 
-from reconciler.records import Claim, Page
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import cn2an
+
+from reconciler.claims.numbers.lexicon import (
+    WORD,
+    Keyword,
+    NumberLexicon,
+    lexicon,
+    symbols,
+    word_matches,
+    words_of,
+)
+from reconciler.records import Claim, ClaimKind, Page, RegionKind
+
+__all__ = [
+    "NumberMention",
+    "ascii_digits",
+    "extract",
+    "find_numbers",
+    "format_number",
+    "page_year",
+    "script_language",
+]
+
+# Digits not inside a word, a date (16/07/2025, 2025-07-16, 17.07.2025), a clock time (12:37)
+# or a code (COP29, Covid-19).
+DIGIT_NUMBER = re.compile(r"(?<![0-9A-Za-z\-/:.,])\d+(?:[.,]\d+)*(?![0-9]|[.,:/]\d|-\d)")
+# "10 000" / "10 000": thousands grouped by spaces, in languages whose comma is decimal.
+SPACED_THOUSANDS = re.compile(r"(?<![0-9.,])\d{1,3}(?:[   ]\d{3})+(?![0-9]|[.,]\d)")
+CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\"«»“”„‘’।|\n。，；：！？（）—–]|\.(?=\s|$)")
+SENTENCE_BREAK = re.compile(r"[!?।\n。！？]|\.(?=\s|$)")
+YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+LETTER_OR_MARK = re.compile(r"[\w\u0900-\u0DFF\u0600-\u06FF\u0300-\u036F]")
+
+WINDOW_WORDS = 4  # how far from the number its counted noun or marker may stand
+UNSPACED_WINDOW = 8  # the same for Chinese, in characters
+SCOPE_REACH = 60  # characters before the number searched for "previous", "earlier"
+
+# How an approximation marker widens a value into an interval: (low factor, high factor);
+# None is unbounded. "Nearly 100" is just below 100; "about 87" within ±10%.
+BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "exact": (1.0, 1.0),
+    "around": (0.9, 1.1),
+    "below": (0.9, 1.0),
+    "at_least": (1.0, None),
+    "above": (1.0, None),
+    "at_most": (None, 1.0),
+    "under": (None, 1.0),
+}
+
+KEYED_CONFIDENCE = 0.9
+UNIT_CONFIDENCE = 0.75
+NOUN_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """One number and what it counts; offsets index the text given to ``find_numbers``."""
+
+    start: int  # the evidence: marker, number and counted noun
+    end: int
+    value: float
+    bound: str  # a key of BOUNDS
+    quantity: str  # "deaths", "magnitude", "distance:km", or "count:<noun>"
+    unit: str
+    ordinal: bool
+    scope: str  # "previous", a past year, or ""
+    keyed: bool  # the quantity comes from the lexicon, not from the noun as written
+
+    @property
+    def low(self) -> float | None:
+        factor = BOUNDS[self.bound][0]
+        return None if factor is None else self.value * factor
+
+    @property
+    def high(self) -> float | None:
+        factor = BOUNDS[self.bound][1]
+        return None if factor is None else self.value * factor
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # lower-cased
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    value: float
+    ordinal: bool
+    bound: str = "exact"
+    plain_year_shape: bool = False  # four bare digits: a year unless a quantity says otherwise
+    from_word: bool = False
+
+
+def ascii_digits(text: str) -> str:
+    """Native digits (০-৯, ०-९, ٠-٩, ۰-۹, full-width) as ASCII, one character for one, so
+    offsets still index the original text."""
+    return re.sub(r"\d", lambda match: str(unicodedata.decimal(match.group(), 0)), text)
+
+
+def format_number(value: float) -> str:
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _parse_digits(raw: str, decimal_comma: bool) -> float | None:
+    compact = re.sub(r"[   ]", "", raw)
+    if decimal_comma:
+        compact = re.sub(r"\.(?=\d{3}(?!\d))", "", compact).replace(",", ".")
+    else:
+        compact = re.sub(r",(?=\d{2,3}(?!\d))", "", compact).replace(",", ".")
+    try:
+        return float(compact)
+    except ValueError:
+        return None
+
+
+def _words(text: str, start: int, end: int) -> list[_Word]:
+    return [
+        _Word(match.group().lower(), match.start(), match.end())
+        for match in WORD.finditer(text, start, end)
+    ]
+
+
+def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause or sentence (by ``pattern``'s breaks) around [start, end)."""
+    before = [match.end() for match in pattern.finditer(text, 0, start)]
+    after = pattern.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _keyword_at(words: Sequence[_Word], keywords: Sequence[Keyword]) -> tuple[Keyword, int] | None:
+    """The keyword that ``words`` begin with, and how many words it takes."""
+    for keyword in keywords:
+        size = len(keyword.words)
+        if len(words) < size:
+            continue
+        head = [word.text for word in words[:size]]
+        if head[:-1] == list(keyword.words[:-1]) and word_matches(keyword.words[-1], head[-1]):
+            return keyword, size
+    return None
+
+
+def _keyword_ending(words: Sequence[_Word], keywords: Sequence[Keyword]) -> Keyword | None:
+    """The keyword that ``words`` (in reading order) end with, matched whole."""
+    for keyword in keywords:
+        size = len(keyword.words)
+        if len(words) >= size and tuple(word.text for word in words[-size:]) == keyword.words:
+            return keyword
+    return None
+
+
+@cache
+def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
+    lex = lexicon(lang)
+    if lex is None:
+        return None
+    words = sorted({*lex.cardinal_words, *lex.ordinal_words, *lex.approx_words}, key=len)
+    if not words:
+        return None
+    alternation = "|".join(re.escape(word) for word in reversed(words))
+    edge = r"\w\u0900-\u0DFF\u0600-\u06FF"
+    return re.compile(rf"(?<![{edge}])(?:{alternation})(?![{edge}])", re.IGNORECASE)
+
+
+def _candidates(text: str, digits: str, lex: NumberLexicon) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for match in DIGIT_NUMBER.finditer(digits):
+        value = _parse_digits(match.group(), lex.decimal_comma)
+        if value is not None:
+            raw = match.group()
+            plain_year = len(raw) == 4 and raw.isdigit() and 1000 <= value < 3000
+            found.append(_Candidate(match.start(), match.end(), value, False, "exact", plain_year))
+    if lex.decimal_comma:
+        taken = {candidate.start for candidate in found}
+        for match in SPACED_THOUSANDS.finditer(digits):
+            value = _parse_digits(match.group(), lex.decimal_comma)
+            if value is not None and match.start() not in taken:
+                found = [c for c in found if not match.start() <= c.start < match.end()]
+                found.append(_Candidate(match.start(), match.end(), value, False))
+    pattern = _number_word_pattern(lex.lang)
+    if pattern is not None:
+        for match in pattern.finditer(text):
+            word = match.group().lower()
+            if word in lex.approx_words:
+                value = lex.cardinal_words.get(word, 0.0)
+                bound = lex.approx_words[word]
+                found.append(
+                    _Candidate(match.start(), match.end(), value, False, bound, from_word=True)
+                )
+            elif word in lex.ordinal_words:
+                value = lex.ordinal_words[word]
+                found.append(_Candidate(match.start(), match.end(), value, True, from_word=True))
+            else:
+                value = lex.cardinal_words[word]
+                found.append(_Candidate(match.start(), match.end(), value, False, from_word=True))
+    if not lex.spaced:
+        found.extend(_chinese_numerals(text, lex))
+    return sorted(found, key=lambda candidate: candidate.start)
+
+
+def _chinese_numerals(text: str, lex: NumberLexicon) -> list[_Candidate]:
+    """Chinese numerals ("第十九轮") count only after 第 or before a counter: 一 alone is in
+    countless ordinary words."""
+    counters = [word for keyword in lex.counted for word in keyword.words]
+    counters += list(lex.classifiers)
+    found = []
+    for match in CHINESE_NUMERAL.finditer(text):
+        after = text[match.end() : match.end() + UNSPACED_WINDOW]
+        prefixed = any(text[: match.start()].endswith(prefix) for prefix in lex.ordinal_prefixes)
+        if not prefixed and not any(after.startswith(counter) for counter in counters):
+            continue
+        try:
+            value = float(cn2an.cn2an(match.group(), "normal"))
+        except (ValueError, KeyError, IndexError):
+            continue
+        found.append(_Candidate(match.start(), match.end(), value, False))
+    return found
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the words around a number say about it."""
+
+    quantity: str
+    unit: str
+    keyed: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Marker:
+    bound: str = "exact"
+    start: int = -1
+    end: int = -1
+
+
+def _unit_reading(key: str, start: int, end: int) -> _Reading:
+    """``"distance:km"`` counts kilometres; ``"percent"`` is its own unit."""
+    return _Reading(key, key.partition(":")[2] or key, False, start, end)
+
+
+def _reading(keyword: Keyword, start: int, end: int) -> _Reading:
+    if keyword.unit:
+        return _unit_reading(keyword.meaning, start, end)
+    return _Reading(keyword.meaning, "", True, start, end)
+
+
+def _until_specific_noun(lex: NumberLexicon, after: list[_Word]) -> list[_Word]:
+    """The words after a number up to its counted noun: "61 people killed" reads on to
+    "killed", "two countries' armies" stops at "countries"."""
+    for index, word in enumerate(after):
+        transparent = word.text in lex.generic_nouns or word.text in lex.fillers
+        if not transparent and _keyword_at(after[index:], lex.counted) is None:
+            return after[: index + 1]
+    return after
+
+
+def _read_spaced(
+    lex: NumberLexicon, before: list[_Word], after: list[_Word], reach: tuple[int, int]
+) -> tuple[_Reading | None, _Marker]:
+    """Counted noun or unit, and approximation marker, from the words around a number;
+    ``reach`` is how many words after and before may hold the counted noun."""
+    marker = _Marker()
+    index = 0
+    while index < len(after) and any(after[index].text.startswith(c) for c in lex.classifiers):
+        index += 1
+    after_marker = _keyword_at(after[index:], lex.approx_after)
+    if after_marker is not None:
+        keyword, size = after_marker
+        marker = _Marker(keyword.meaning, -1, after[index + size - 1].end)
+        after = after[:index] + after[index + size :]
+    before_marker = _keyword_ending(before, lex.approx_before)
+    if before_marker is not None:
+        size = len(before_marker.words)
+        marker = _Marker(before_marker.meaning, before[-size].start, marker.end)
+        before = before[:-size]
+    after = _until_specific_noun(lex, after[index:][: reach[0]])
+    before = before[len(before) - reach[1] :] if reach[1] else []
+    for distance in range(max(reach)):
+        hit = _keyword_at(after[distance:], lex.counted)
+        if hit is not None:
+            return _reading(hit[0], after[distance].start, after[distance + hit[1] - 1].end), marker
+        if distance < len(before):
+            word = before[-1 - distance]
+            hit = _keyword_at([word], lex.counted)
+            if hit is not None:
+                return _reading(hit[0], word.start, word.end), marker
+    if (
+        not after
+        or after[0].text in lex.fillers
+        or after[0].text in lex.skip_words | lex.year_words
+    ):
+        return None, marker
+    noun = after[0]
+    return _Reading(f"count:{noun.text}", "", False, noun.start, noun.end), marker
+
+
+def _read_unspaced(
+    lex: NumberLexicon, text: str, start: int, end: int, clause: tuple[int, int]
+) -> tuple[_Reading | None, _Marker]:
+    """The same for Chinese: markers and counters touch the number."""
+    marker = _Marker()
+    after_start = end
+    for classifier in lex.classifiers:
+        if text.startswith(classifier, after_start):
+            after_start += len(classifier)
+    for keyword in lex.approx_after:
+        phrase = "".join(keyword.words)
+        if text.startswith(phrase, after_start):
+            marker = _Marker(keyword.meaning, -1, after_start + len(phrase))
+            after_start += len(phrase)
+            break
+    before_text = text[max(clause[0], start - UNSPACED_WINDOW) : start]
+    for keyword in lex.approx_before:
+        phrase = "".join(keyword.words)
+        if before_text.endswith(phrase):
+            marker = _Marker(keyword.meaning, start - len(phrase), marker.end)
+            break
+    after_text = text[after_start : min(clause[1], after_start + UNSPACED_WINDOW)]
+    best: tuple[int, _Reading] | None = None
+    for keyword in lex.counted:  # longest first: at equal distance the longer phrase wins
+        phrase = "".join(keyword.words)
+        position = after_text.find(phrase)
+        if position >= 0 and (best is None or position < best[0]):
+            at = after_start + position
+            best = (position, _reading(keyword, at, at + len(phrase)))
+        position = before_text.rfind(phrase)
+        if position >= 0:
+            distance = len(before_text) - position - len(phrase)
+            if best is None or distance < best[0]:
+                at = start - len(before_text) + position
+                best = (distance, _reading(keyword, at, at + len(phrase)))
+    return (best[1] if best else None), marker
+
+
+def _reach(candidate: _Candidate) -> tuple[int, int]:
+    """Words after and before a number that may say what it counts: a number written as a
+    word only counts what follows it ("killed two" is rare, "Second World War" common)."""
+    return (WINDOW_WORDS, 0) if candidate.from_word else (WINDOW_WORDS, WINDOW_WORDS)
+
+
+def _ordinal_suffix_end(text: str, end: int, lex: NumberLexicon) -> int | None:
+    for suffix in lex.ordinal_suffixes:
+        if text.startswith(suffix, end):
+            after = end + len(suffix)
+            if after >= len(text) or not LETTER_OR_MARK.match(text[after]):
+                return after
+    return None
+
+
+def _symbol_reading(text: str, start: int, end: int) -> _Reading | None:
+    before_signs, after_signs = symbols()
+    head_start = max(0, start - 4)
+    head = text[head_start:start].rstrip()
+    for sign, meaning in before_signs.items():
+        if head.endswith(sign):
+            return _unit_reading(meaning, head_start + len(head) - len(sign), end)
+    tail = text[end : end + 4]
+    for sign, meaning in after_signs.items():
+        if tail.lstrip(" ").startswith(sign):
+            stop = end + (len(tail) - len(tail.lstrip(" "))) + len(sign)
+            return _unit_reading(meaning, start, stop)
+    return None
+
+
+def _scope(
+    text: str, digits: str, start: int, end: int, lex: NumberLexicon, page_year: int | None
+) -> str:
+    sentence_start, sentence_end = _bounds(SENTENCE_BREAK, text, start, end)
+    lead = text[max(sentence_start, start - SCOPE_REACH) : start].lower()
+    if lex.spaced:
+        if any(word_matches(scope, word) for word in words_of(lead) for scope in lex.scope_words):
+            return "previous"
+    elif any(scope in lead for scope in lex.scope_words):
+        return "previous"
+    if page_year is None:
+        return ""
+    past = [
+        (match.start() > start, abs(match.start() - start), match.group())
+        for match in YEAR.finditer(digits, sentence_start, sentence_end)
+        if int(match.group()) < page_year and not match.start() <= start < match.end()
+    ]
+    # The year written before the number governs it ("In 2023, a fire killed ..."); one
+    # after it only when none comes before.
+    return min(past)[2] if past else ""
+
+
+def _mention(
+    text: str, digits: str, candidate: _Candidate, lex: NumberLexicon, page_year: int | None
+) -> NumberMention | None:
+    start, end, value = candidate.start, candidate.end, candidate.value
+    ordinal = candidate.ordinal
+    suffix_end = _ordinal_suffix_end(digits, end, lex) if not ordinal else None
+    if suffix_end is not None:
+        ordinal, end = True, suffix_end
+    prefixed = next((p for p in lex.ordinal_prefixes if text[:start].endswith(p)), None)
+    if prefixed:
+        ordinal, start = True, start - len(prefixed)
+    clause = _bounds(CLAUSE_BREAK, digits, start, end)
+    if lex.spaced:
+        after = _words(text, end, clause[1])
+        before = _words(text, clause[0], start)
+        if after and after[0].text in lex.multipliers:
+            value, end = value * lex.multipliers[after[0].text], after[0].end
+            after = after[1:]
+        after_skip = lex.skip_words | lex.year_words
+        if any(word.text in after_skip for word in after[:2]) or (
+            before and before[-1].text in lex.skip_words
+        ):
+            return None
+        reading, marker = _read_spaced(lex, before, after, _reach(candidate))
+    else:
+        if text[end : end + 1] in lex.multipliers:
+            value, end = value * lex.multipliers[text[end]], end + 1
+        if any(text.startswith(skip, end) for skip in lex.skip_words | lex.year_words):
+            return None
+        reading, marker = _read_unspaced(lex, text, start, end, clause)
+    reading = _symbol_reading(digits, start, end) or reading
+    bound = candidate.bound if candidate.bound != "exact" else marker.bound
+    if reading is None or (candidate.plain_year_shape and not reading.keyed):
+        return None
+    span_start = min(x for x in (start, reading.start, marker.start) if x >= 0)
+    span_end = max(end, reading.end, marker.end)
+    return NumberMention(
+        start=span_start,
+        end=span_end,
+        value=value,
+        bound=bound,
+        quantity=reading.quantity,
+        unit=reading.unit,
+        ordinal=ordinal,
+        scope=_scope(text, digits, start, end, lex, page_year),
+        keyed=reading.keyed,
+    )
+
+
+def find_numbers(text: str, lang: str, *, page_year: int | None = None) -> list[NumberMention]:
+    """Numeric claims in ``text`` (a region's text), in reading order. ``page_year`` (the
+    year the page was written) lets a sentence naming an earlier year mark its numbers as
+    about that year."""
+    lex = lexicon(lang) or lexicon(script_language(text))
+    if lex is None:
+        return []
+    digits = ascii_digits(text)
+    mentions = []
+    for candidate in _candidates(text, digits, lex):
+        mention = _mention(text, digits, candidate, lex, page_year)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+# Ranges of the scripts whose pages this package reads, for pages whose language was not
+# detected: the script alone tells which lexicon to use (Latin falls back to English).
+SCRIPT_LANGUAGES = (
+    ("\u0980", "\u09ff", "bn"),
+    ("\u0900", "\u097f", "hi"),
+    ("\u0600", "\u06ff", "ar"),
+    ("\u0400", "\u04ff", "ru"),
+    ("\u4e00", "\u9fff", "zh"),
+)
+
+
+def script_language(text: str) -> str:
+    """The language a page's script alone points to, for pages whose language is unknown."""
+    counts = {
+        lang: sum(1 for char in text if low <= char <= high) for low, high, lang in SCRIPT_LANGUAGES
+    }
+    lang, count = max(counts.items(), key=lambda item: item[1])
+    return lang if count else "en"
+
+
+def page_year(page: Page) -> int | None:
+    """The year the page was written: its fetch date, else the latest year in its header."""
+    if page.fetched_at and page.fetched_at[:4].isdigit():
+        return int(page.fetched_at[:4])
+    for kinds in ((RegionKind.HEADER, RegionKind.DATELINE, RegionKind.HEADLINE), None):
+        regions = [r for r in page.readable_regions() if kinds is None or r.kind in kinds]
+        years = [
+            int(match.group())
+            for region in regions
+            for match in YEAR.finditer(ascii_digits(page.region_text(region)))
+        ]
+        if years:
+            return max(years)
+    return None
 
 
 def extract(page: Page) -> list[Claim]:
-    return []
+    year = page_year(page)
+    claims = []
+    for region in page.readable_regions():
+        for mention in find_numbers(page.region_text(region), page.lang, page_year=year):
+            start, end = region.start + mention.start, region.start + mention.end
+            confidence = NOUN_CONFIDENCE
+            if mention.keyed or mention.unit:
+                confidence = KEYED_CONFIDENCE if mention.keyed else UNIT_CONFIDENCE
+            claims.append(
+                Claim(
+                    kind=ClaimKind.NUMBER,
+                    page_id=page.id,
+                    start=start,
+                    end=end,
+                    text=page.text[start:end],
+                    region=region.kind,
+                    normalized=format_number(mention.value),
+                    confidence=confidence,
+                    slot=mention.quantity,
+                    details={
+                        "value": mention.value,
+                        "low": mention.low,
+                        "high": mention.high,
+                        "approx": mention.bound != "exact",
+                        "bound": mention.bound,
+                        "quantity": mention.quantity,
+                        "unit": mention.unit,
+                        "ordinal": mention.ordinal,
+                        "scope": mention.scope,
+                        "keyed": mention.keyed,
+                    },
+                )
+            )
+    return claims

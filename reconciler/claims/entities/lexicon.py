@@ -1,0 +1,128 @@
+"""Per-language word lists (titles, speech verbs, case endings, place cues) from data/*.json.
+
+A language is one JSON file; adding a language adds a file. Pages whose language is not
+known are read with the merged lists of every language written in the page's script.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    script: str
+    titles: tuple[str, ...] = ()
+    nationality_words: tuple[str, ...] = ()
+    speech_verbs: tuple[str, ...] = ()
+    meeting_cues: tuple[str, ...] = ()
+    stop_words: frozenset[str] = frozenset()
+    case_suffixes: tuple[str, ...] = ()
+    suffixes_after_vowel: frozenset[str] = frozenset()
+    suffixes_after_consonant: frozenset[str] = frozenset()
+    name_case_rules: tuple[tuple[str, str], ...] = ()
+    clitic_prefixes: tuple[str, ...] = ()
+    place_prepositions: tuple[str, ...] = ()
+    place_postpositions: tuple[str, ...] = ()
+    locative_suffixes: tuple[str, ...] = ()
+    settlement_words: tuple[str, ...] = ()
+    org_words: tuple[str, ...] = ()
+    absence_cues: tuple[str, ...] = ()
+    replacement_cues: tuple[str, ...] = ()
+    substitute_cues: tuple[str, ...] = ()
+    greeting_cues: tuple[str, ...] = ()
+    attendance_cues: tuple[str, ...] = ()
+    virtual_cues: tuple[str, ...] = ()
+    byline_cues: tuple[str, ...] = ()
+    venue_words: tuple[str, ...] = ()
+    name_boundaries: tuple[str, ...] = ()
+    name_prefix_boundaries: tuple[str, ...] = ()
+    dateline_patterns: tuple[str, ...] = ()
+    non_names: frozenset[str] = frozenset()
+    non_name_words: frozenset[str] = frozenset()
+    stem_match: bool = False
+    title_skip: int = 0  # words a name may stand from its title ("министр иностранных дел России")
+    postpositional: bool = False  # "X-র বদলে" (bn) vs "instead of X" (en)
+    place_words: frozenset[str] = frozenset()
+
+
+def _by_length(words: list[str]) -> tuple[str, ...]:
+    """Longest first, so "foreign minister" wins over "minister"."""
+    return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+def _from_json(raw: dict[str, Any]) -> Lexicon:
+    values: dict[str, Any] = {}
+    for spec in fields(Lexicon):
+        if spec.name not in raw:
+            continue
+        value = raw[spec.name]
+        if spec.name in ("script", "stem_match", "postpositional", "title_skip"):
+            values[spec.name] = value
+        elif spec.name == "name_case_rules":
+            values[spec.name] = tuple(tuple(rule) for rule in value)
+        elif "frozenset" in str(spec.type):
+            values[spec.name] = frozenset(value)
+        else:
+            values[spec.name] = _by_length(list(value))
+    return Lexicon(**values)
+
+
+@cache
+def _raw(lang: str) -> dict[str, Any]:
+    raw: dict[str, Any] = json.loads((_DATA / f"{lang}.json").read_text(encoding="utf-8"))
+    return raw
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in _DATA.glob("*.json") if path.stem != "common"))
+
+
+def _merge(lexicons: list[Lexicon], script: str) -> Lexicon:
+    values: dict[str, Any] = {"script": script}
+    for spec in fields(Lexicon):
+        if spec.name in ("script",):
+            continue
+        parts = [getattr(lexicon, spec.name) for lexicon in lexicons]
+        if spec.name in ("stem_match", "postpositional"):
+            values[spec.name] = any(parts)
+        elif spec.name == "title_skip":
+            values[spec.name] = max(parts)
+        elif "frozenset" in str(spec.type):
+            values[spec.name] = frozenset().union(*parts)
+        elif spec.name == "name_case_rules":
+            values[spec.name] = tuple(rule for part in parts for rule in part)
+        else:
+            values[spec.name] = _by_length([word for part in parts for word in part])
+    return Lexicon(**values)
+
+
+@cache
+def lexicon_for(lang: str, script: str) -> Lexicon:
+    """The page language's lexicon when there is one, else every lexicon of its script."""
+    base = lang.split("-")[0].lower()
+    if base in languages() and _raw(base)["script"] == script:
+        return _from_json(_raw(base))
+    same_script = [_from_json(_raw(code)) for code in languages() if _raw(code)["script"] == script]
+    return _merge(same_script, script) if same_script else Lexicon(script=script)
+
+
+def _word_list(lang: str, key: str) -> frozenset[str]:
+    return frozenset(_raw(lang)[key])
+
+
+@cache
+def chinese_surnames() -> frozenset[str]:
+    return _word_list("zh", "chinese_surnames")
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    return _word_list("common", "name_particles")

@@ -1,0 +1,195 @@
+"""Corpus-wide resolution: one canonical Latin display name per person or place.
+
+Page-local entities (a full name and its surname-only mentions, grouped at extraction)
+are merged across pages when their names match in any script (``same_entity``); two
+entities of one page never merge, since the page already told them apart. The display
+name is the most common Latin rendering: a page's own "(Latin name)" first, then the
+spelling of Latin-script pages, then our romanisation.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from reconciler.claims.entities.gazetteer import lookup
+from reconciler.claims.entities.matching import same_entity
+from reconciler.claims.entities.romanize import name_tokens, script_of
+from reconciler.records import Claim, ClaimKind
+
+_log = logging.getLogger(__name__)
+
+# votes for a display name: a page's own "(Latin name)", a Latin page's spelling, ours
+_ALIAS_WEIGHT = 30
+_LATIN_PAGE_WEIGHT = 20
+_ROMANISED_WEIGHT = 1
+
+
+def display_name(name: str) -> str:
+    """A Latin display form: Latin names as written, others romanised and title-cased."""
+    name = re.sub(r"\s+", " ", name.strip())
+    script = script_of(name)
+    if script == "latin":
+        return name
+    tokens = name_tokens(name)
+    if script == "bengali":
+        tokens = tuple(token.replace("bh", "v") for token in tokens)  # ভ in foreign names is v
+    return " ".join(token.capitalize() for token in tokens)
+
+
+@dataclass
+class _Cluster:
+    names: list[str] = field(default_factory=list)
+    pages: set[str] = field(default_factory=set)
+    votes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def best(self) -> str:
+        return max(
+            self.names, key=lambda name: (len(name_tokens(name)), script_of(name) == "latin")
+        )
+
+    def canonical(self) -> str:
+        if not self.votes:
+            return display_name(self.best)
+        top = max(self.votes.values())
+        leaders = [name for name, weight in self.votes.items() if weight == top]
+        return max(leaders, key=lambda name: len(name.split()))
+
+
+@dataclass
+class _Local:
+    """One entity of one page: its names and the claims that mention it."""
+
+    key: str
+    page_id: str
+    names: list[str]
+    claims: list[int]
+    votes: Counter[str]
+
+
+def _local_entities(claims: Sequence[Claim]) -> list[_Local]:
+    locals_: dict[str, _Local] = {}
+    for position, claim in enumerate(claims):
+        if claim.kind != ClaimKind.PERSON:
+            continue
+        full_name = str(
+            claim.details.get("full_name") or claim.details.get("surface") or claim.text
+        )
+        key = str(claim.details.get("entity") or f"{claim.page_id}#{claim.kind}:{full_name}")
+        local = locals_.get(key)
+        if local is None:
+            local = _Local(key, claim.page_id, [full_name], [], Counter())
+            locals_[key] = local
+        local.claims.append(position)
+        latin = str(claim.details.get("latin") or "")
+        if latin and latin not in local.names:
+            local.names.append(latin)
+        surface = str(claim.details.get("surface") or claim.text)
+        if latin:
+            local.votes[latin] += _ALIAS_WEIGHT
+        elif script_of(surface) == "latin" and len(surface.split()) > 1:
+            local.votes[surface] += _LATIN_PAGE_WEIGHT
+        else:
+            local.votes[display_name(full_name)] += _ROMANISED_WEIGHT
+    return list(locals_.values())
+
+
+def _matches(local: _Local, cluster: _Cluster) -> int:
+    """How many of the cluster's names match the entity's (0: none)."""
+    if local.page_id in cluster.pages:
+        return 0
+    return sum(1 for mine in local.names for theirs in cluster.names if same_entity(mine, theirs))
+
+
+def _clusters(locals_: list[_Local]) -> list[tuple[_Cluster, list[_Local]]]:
+    ordered = sorted(locals_, key=lambda local: -max(len(name_tokens(n)) for n in local.names))
+    clusters: list[tuple[_Cluster, list[_Local]]] = []
+    for local in ordered:
+        scored = [(_matches(local, cluster), index) for index, (cluster, _) in enumerate(clusters)]
+        best_score, best_index = max(scored, default=(0, -1))
+        if best_score:
+            cluster, members = clusters[best_index]
+        else:
+            cluster, members = _Cluster(), []
+            clusters.append((cluster, members))
+        cluster.names.extend(name for name in local.names if name not in cluster.names)
+        cluster.pages.add(local.page_id)
+        cluster.votes.update(local.votes)
+        members.append(local)
+    return clusters
+
+
+def _slug(kind: ClaimKind, name: str) -> str:
+    return f"{kind}:" + "-".join(name_tokens(name) or (name.lower(),))
+
+
+def _speaker(claim: Claim, people: list[tuple[_Cluster, list[_Local]]]) -> str:
+    surface = str(claim.details["speaker_surface"])
+    on_page = [cluster for cluster, members in people if claim.page_id in cluster.pages]
+    for candidates in (on_page, [cluster for cluster, _ in people]):
+        for cluster in candidates:
+            if any(same_entity(surface, name) for name in cluster.names):
+                return cluster.canonical()
+    return display_name(surface)
+
+
+def _place_names(claims: Sequence[Claim]) -> dict[int, str]:
+    """Canonical names of place claims: the gazetteer's, else the commonest Latin spelling."""
+    names: dict[int, str] = {}
+    unknown: list[tuple[list[str], list[int]]] = []
+    for position, claim in enumerate(claims):
+        if claim.kind != ClaimKind.PLACE or claim.details.get("cue") == "virtual":
+            continue
+        place = lookup(claim.normalized)
+        if place is not None:
+            names[position] = place.name
+            continue
+        spelling = str(claim.details.get("latin") or claim.normalized)
+        for spellings, positions in unknown:
+            if any(same_entity(spelling, known) for known in spellings):
+                spellings.append(spelling)
+                positions.append(position)
+                break
+        else:
+            unknown.append(([spelling], [position]))
+    for spellings, positions in unknown:
+        latin = [name for name in spellings if script_of(name) == "latin"]
+        canonical = Counter(latin or spellings).most_common(1)[0][0]
+        names.update(dict.fromkeys(positions, display_name(canonical)))
+    return names
+
+
+def _resolve(claims: Sequence[Claim]) -> list[Claim]:
+    resolved = list(claims)
+    for position, name in _place_names(claims).items():
+        claim = resolved[position]
+        details = {**claim.details, "entity_id": _slug(ClaimKind.PLACE, name)}
+        resolved[position] = replace(claim, normalized=name, details=details)
+    clusters = _clusters(_local_entities(claims))
+    for cluster, members in clusters:
+        canonical = cluster.canonical()
+        entity_id = _slug(ClaimKind.PERSON, canonical)
+        for local in members:
+            for position in local.claims:
+                claim = resolved[position]
+                details = {**claim.details, "entity_id": entity_id}
+                resolved[position] = replace(claim, normalized=canonical, details=details)
+    people = clusters
+    for position, claim in enumerate(resolved):
+        if claim.details.get("speaker_surface"):
+            details = {**claim.details, "speaker": _speaker(claim, people)}
+            resolved[position] = replace(claim, details=details)
+    return resolved
+
+
+def resolve(claims: Sequence[Claim]) -> list[Claim]:
+    """All claims given; entity claims get a shared canonical ``normalized`` name."""
+    try:
+        return _resolve(claims)
+    except Exception:  # resolution is an improvement, never a reason to lose claims
+        _log.exception("entity resolution failed; claims returned unresolved")
+        return list(claims)

@@ -1,0 +1,95 @@
+"""Corpus-wide resolution: one canonical Latin name per person, whatever the script."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reconciler.claims.entities import extract, resolve, same_entity
+from reconciler.records import Claim, ClaimKind, Page, Region, RegionKind
+
+
+def _page(page_id: str, lang: str, text: str) -> Page:
+    return Page(id=page_id, text=text, lang=lang, regions=(Region(RegionKind.BODY, 0, len(text)),))
+
+
+PAGES = [
+    _page(
+        "bn",
+        "bn",
+        "চিনের প্রেসিডেন্ট শি জিনপিংকে রাশিয়ায় আসার আমন্ত্রণ জানালেন রুশ প্রেসিডেন্ট ভ্লাদিমির "
+        "পুতিন। পুতিন বলেন, সহযোগিতা বাড়বে।",
+    ),
+    _page(
+        "en",
+        "en",
+        "Russian President Vladimir Putin on Friday invited Chinese President Xi Jinping to "
+        "Moscow. Xi told Putin that Beijing was ready to work with Moscow.",
+    ),
+    _page(
+        "ru",
+        "ru",
+        "Председатель КНР Си Цзиньпин провёл переговоры с президентом России Владимиром Путиным.",
+    ),
+    _page(
+        "zh", "zh", "国家主席习近平同俄罗斯总统普京举行视频会晤。习近平表示，中方愿同俄方加强合作。"
+    ),
+]
+
+
+def _people(claims: list[Claim]) -> dict[str, set[str]]:
+    """page id → canonical names of its people."""
+    found: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.kind == ClaimKind.PERSON:
+            found.setdefault(claim.page_id, set()).add(claim.normalized)
+    return found
+
+
+def test_one_name_per_person_across_scripts() -> None:
+    claims = resolve([claim for page in PAGES for claim in extract(page)])
+    people = _people(claims)
+    xi = {name for names in people.values() for name in names if same_entity(name, "Xi Jinping")}
+    assert xi == {"Xi Jinping"}
+    putin = {name for page in ("bn", "en", "ru") for name in people[page] if name != "Xi Jinping"}
+    assert putin == {"Vladimir Putin"}
+
+
+def test_resolve_keeps_every_claim_and_leaves_others_alone() -> None:
+    other = Claim(ClaimKind.DATE, "en", 0, 3, "Rus", RegionKind.BODY, "2025-07-15", 0.9)
+    claims = [other, *extract(PAGES[1])]
+    resolved = resolve(claims)
+    assert len(resolved) == len(claims)
+    assert resolved[0] == other
+
+
+def test_quote_speaker_gets_the_canonical_name() -> None:
+    entities = [claim for page in PAGES for claim in extract(page)]
+    quote = Claim(
+        ClaimKind.QUOTE,
+        "bn",
+        0,
+        5,
+        PAGES[0].text[:5],
+        RegionKind.BODY,
+        "...",
+        0.8,
+        details={"speaker_surface": "পুতিন"},
+    )
+    resolved = resolve([*entities, quote])
+    assert resolved[-1].details["speaker"] == "Vladimir Putin"
+    assert resolved[-1].details["speaker_surface"] == "পুতিন"
+
+
+def test_two_people_of_one_page_never_merge() -> None:
+    page = _page(
+        "two",
+        "en",
+        "Chinese Foreign Minister Wang Yi met spokesman Wang Wenbin. Wang Yi said talks went well.",
+    )
+    names = {claim.normalized for claim in resolve(extract(page)) if claim.kind == ClaimKind.PERSON}
+    assert {"Wang Yi", "Wang Wenbin"} <= names
+
+
+def test_resolve_survives_claims_without_details() -> None:
+    bare = replace(extract(PAGES[1])[0], details={})
+    assert len(resolve([bare])) == 1

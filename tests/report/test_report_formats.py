@@ -1,0 +1,129 @@
+"""JSON (against the shipped schema), Markdown and HTML renderings of the report document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from reconciler import cli
+from reconciler.records import (
+    Claim,
+    ClaimKind,
+    Conflict,
+    ConflictKind,
+    Event,
+    Page,
+    Region,
+    RegionKind,
+    Result,
+)
+from reconciler.report import document, html, markdown, schema
+
+runner = CliRunner()
+HOSTILE = "<script>alert(1)</script> [link](javascript:x) | **bold**"
+
+
+def _hand_built() -> Result:
+    """Two pages disagreeing on a date, one in Bangabda, with hostile text around a span."""
+    first = "২৪শে অগ্রহায়ণ, ১৪৩১ বঙ্গাব্দ\nবৈঠক হয়েছে।"
+    second = f"Talks held {HOSTILE} on 2 November 2024 in Moscow.\nMore."
+    start = second.index("2 November 2024")
+    claims = (
+        Claim(ClaimKind.DATE, "a", 0, 29, first[:29], RegionKind.HEADER, "2024-12-09", 0.9,
+              slot="page_date", details={"calendar": "bangabda"}),
+        Claim(ClaimKind.DATE, "b", start, start + 15, "2 November 2024", RegionKind.BODY,
+              "2024-11-02", 0.8, slot="event_date", details={"calendar": "gregorian"}),
+    )  # fmt: skip
+    pages = (
+        Page("a", first, (Region(RegionKind.HEADER, 0, 29),), lang="bn", path=Path("a.txt")),
+        Page("b", second, (Region(RegionKind.BODY, 0, len(second)),), lang="en"),
+    )
+    conflict = Conflict(
+        ConflictKind.EVENT_DATE, ("a", "b"), claims, 0.75, f"dates differ {HOSTILE}", "event-001"
+    )
+    event = Event("event-001", ("a", "b"), date="2024-11-02")
+    return Result(pages, claims, (event,), (conflict,))
+
+
+@pytest.fixture
+def hand_document() -> dict[str, Any]:
+    return document.build(_hand_built())
+
+
+def test_document_adds_timeline_and_context(hand_document: dict[str, Any]) -> None:
+    timeline = hand_document["events"][0]["timeline"]
+    assert [(entry["date"], entry["page"], entry["calendar"]) for entry in timeline] == [
+        ("2024-11-02", "b", "gregorian"),
+        ("2024-12-09", "a", "bangabda"),
+    ]
+    evidence = hand_document["conflicts"][0]["claims"][1]
+    assert evidence["context"] == {"before": f"Talks held {HOSTILE} on ", "after": " in Moscow."}
+    assert hand_document["conflicts"][0]["claims"][0]["context"] == {"before": "", "after": ""}
+
+
+def test_every_report_validates_against_the_shipped_schema(
+    hand_document: dict[str, Any],
+    seeds_document: dict[str, Any],
+    report_validator: jsonschema.Draft202012Validator,
+) -> None:
+    for produced in (hand_document, seeds_document):
+        report_validator.validate(json.loads(json.dumps(produced)))
+    broken = json.loads(json.dumps(hand_document))
+    del broken["conflicts"][0]["claims"][0]["context"]
+    assert not report_validator.is_valid(broken)
+
+
+def test_schema_command_prints_the_shipped_schema() -> None:
+    outcome = runner.invoke(cli.app, ["schema"])
+    assert outcome.exit_code == 0
+    assert json.loads(outcome.output) == schema.load()
+    assert schema.load()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+@pytest.mark.parametrize("output_format", ["json", "html", "markdown"])
+def test_report_command_formats(
+    output_format: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    seeds_result: Result,
+    report_validator: jsonschema.Draft202012Validator,
+) -> None:
+    monkeypatch.setattr(cli.pipeline, "run", lambda *args, **kwargs: seeds_result)
+    target = tmp_path / f"report.{output_format}"
+    outcome = runner.invoke(
+        cli.app, ["report", "seeds", "--format", output_format, "-o", str(target), "--quiet"]
+    )
+    assert outcome.exit_code == 0, outcome.output
+    written = target.read_text(encoding="utf-8")
+    if output_format == "json":
+        report_validator.validate(json.loads(written))
+    elif output_format == "html":
+        assert written.startswith("<!DOCTYPE html>") and "২৪শে অগ্রহায়ণ, ১৪৩১ বঙ্গাব্দ" in written
+    else:
+        assert written.startswith("## reconciler report") and "calendar mismatch" in written
+
+
+def test_markdown_quotes_evidence_and_escapes_page_text(hand_document: dict[str, Any]) -> None:
+    rendered = markdown.render(hand_document)
+    assert "| event-001 | 2024-11-02 |  |  | a, b |" in rendered
+    assert "#### ✗ event date in event-001 — confidence 0.75" in rendered
+    assert "`2024-12-09 (Gregorian; written in the Bangabda calendar)`" in rendered
+    assert "  > **২৪শে অগ্রহায়ণ, ১৪৩১ বঙ্গাব্দ**" in rendered
+    assert "**2 November 2024** in Moscow." in rendered
+    assert "<script>" not in rendered and "&lt;script&gt;" in rendered
+    assert "\\[link\\](javascript:x) \\| \\*\\*bold\\*\\*" in rendered
+
+
+def test_html_escapes_page_text_and_forbids_scripts(hand_document: dict[str, Any]) -> None:
+    rendered = html.render(hand_document)
+    assert "<script" not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert "default-src 'none'" in rendered and 'http-equiv="Content-Security-Policy"' in rendered
+    assert "<mark>2 November 2024</mark>" in rendered
+    assert "2024-12-09 (Gregorian)</dd><dt>calendar</dt><dd>Bangabda" in rendered
+    assert "<link" not in rendered and "src=" not in rendered  # nothing fetched at view time
