@@ -25,12 +25,11 @@ demo: install
 	$(BIN)/reconciler report seeds/
 
 lint: install-dev
-	$(BIN)/ruff check reconciler tests bench
-	$(BIN)/ruff format --check reconciler tests bench
+	$(BIN)/ruff check reconciler tests bench models
+	$(BIN)/ruff format --check reconciler tests bench models
 
 typecheck: install-dev
-	$(BIN)/mypy --follow-imports=silent reconciler/__init__.py reconciler/api.py reconciler/records.py \
-		reconciler/pipeline.py reconciler/cluster reconciler/embed reconciler/evaluate
+	$(BIN)/mypy reconciler
 
 # The HTML report test renders in headless Chromium (Debian's), and fails without it;
 # the Noto fonts let its screenshot show Bengali, Devanagari and Arabic pages.

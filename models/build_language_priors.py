@@ -6,6 +6,7 @@ Run after changing the default model or the prior texts (reconciler.embed.langua
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -18,7 +19,8 @@ LANGUAGES = ("ar", "bn", "de", "en", "es", "fa", "fr", "hi", "ne", "ru", "ur", "
 def main() -> None:
     embedder = get_embedder(DEFAULT_MODEL)
     priors = {lang: compute_prior(embedder, lang) for lang in LANGUAGES}
-    found = {lang: prior for lang, prior in priors.items() if prior is not None}
+    # Any: numpy's stubs read ** keywords as its own options, not as array names.
+    found: dict[str, Any] = {lang: prior for lang, prior in priors.items() if prior is not None}
     target = Path(__file__).resolve().parent / shipped_priors_file(DEFAULT_MODEL)
     np.savez_compressed(target, **found)
     print(f"{target}: {', '.join(sorted(found))}")

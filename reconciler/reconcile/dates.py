@@ -71,14 +71,31 @@ def _calendar_mismatches(page: Page, claims: list[Claim]) -> list[Conflict]:
 
 
 def _weekday_mismatches(page: Page, claims: list[Claim]) -> list[Conflict]:
+    """A stated weekday is checked against the Gregorian date of its group when there is
+    one ("आइतबार, १९ मंसिर २०८० | 5 November 2023" names a Sunday, 5 November), and never
+    flagged when it fits some date of its group (a wrong second calendar is a
+    calendar_mismatch, not a weekday one)."""
+    by_group: dict[object, list[Claim]] = {}
+    for claim in claims:
+        if _is_day(claim):
+            by_group.setdefault(claim.details.get("group"), []).append(claim)
     conflicts = []
     for claim in claims:
         stated = claim.details.get("weekday")
         if stated is None or not _is_day(claim) or claim.anchor == "weekday":
             continue
-        if int(claim.details.get("tolerance_days", 0)) > 0:
+        group = by_group.get(claim.details.get("group"), [claim])
+        if any(
+            date.fromisoformat(member.normalized).weekday() == stated
+            for member in group
+            if int(member.details.get("tolerance_days", 0)) == 0
+        ):
+            continue  # it names a day of its group (the other calendar may be wrong)
+        gregorian = [member for member in group if member.details.get("calendar") == "gregorian"]
+        checked = gregorian[0] if gregorian else claim
+        if int(checked.details.get("tolerance_days", 0)) > 0:
             continue  # a Hijri or Bangabda day may be one off: its weekday proves nothing
-        actual = date.fromisoformat(claim.normalized).weekday()
+        actual = date.fromisoformat(checked.normalized).weekday()
         if actual == stated:
             continue
         conflicts.append(
@@ -88,7 +105,7 @@ def _weekday_mismatches(page: Page, claims: list[Claim]) -> list[Conflict]:
                 claims=(claim,),
                 confidence=round(min(claim.confidence + 0.1, 0.9), 3),
                 explanation=(
-                    f"{page.id} says '{claim.text}', but {claim.normalized} is a "
+                    f"{page.id} says '{claim.text}', but {checked.normalized} is a "
                     f"{_WEEKDAYS[actual]}, not a {_WEEKDAYS[stated]}."
                 ),
             )

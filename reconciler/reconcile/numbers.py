@@ -123,7 +123,7 @@ def _explanation(slot: Slot, chosen: dict[str, Claim]) -> str:
 def compare(context: EventContext) -> list[Conflict]:
     by_slot: dict[Slot, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in context.all_claims():
-        if claim.kind == ClaimKind.NUMBER:
+        if claim.kind == ClaimKind.NUMBER and not claim.details.get("qualified", False):
             by_slot[_slot(claim)][claim.page_id].append(claim)
     conflicts = []
     for slot, pages in by_slot.items():

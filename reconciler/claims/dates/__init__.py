@@ -15,8 +15,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import product
 
+import regex
+
 from reconciler.calendars import to_gregorian, tolerance_days
 from reconciler.claims.dates.finder import Expression, expressions
+from reconciler.claims.dates.lexicon import fold, patterns
 from reconciler.claims.dates.resolve import Anchor, Resolved, resolve
 from reconciler.records import Claim, ClaimKind, Page, RegionKind
 
@@ -28,6 +31,12 @@ _DATE_LINE_MAX_LETTERS = 30  # "প্রকাশ:", "Updated", "By Mei Lin Ong
 _ARTICLE_LINE = 200  # the first line this long starts the article text
 _RECENT = timedelta(days=31)  # how far back a report's own event usually lies
 _EVENT_REGIONS = (RegionKind.BODY, RegionKind.DATELINE, RegionKind.HEADLINE)
+_LEAD_SENTENCES = 2  # the sentences that hold the lead's dates
+_AMBIGUOUS_LEAD = 0.8  # the lead names two days: the choice may be the wrong one
+_NEAR = 48  # characters: "أعلنت وزارة الداخلية المغربية، مساء اليوم السبت"
+_DATELINE_PREFIX = 40  # "MARRAKECH, Morocco, " before a dateline's date
+_DATELINE_DASH = regex.compile(r"\s*[-–—:]\s")
+_SENTENCE_END = regex.compile(r"[।۔。؟!?\n]|(?<=[\p{Ll}\p{Lo}\p{M})”\"»])\.(?=\s+[^\d\p{Ll}])")
 
 
 @dataclass(frozen=True)
@@ -56,10 +65,15 @@ def extract(page: Page) -> list[Claim]:
         found = _find(page)
         anchor = _page_anchor(page, found)
         claims = _west_bengal_where_it_fits([_claim(page, item, anchor) for item in found])
-        chosen = _choose_event_date(claims, anchor.day if anchor is not None else None)
+        chosen = _choose_event_date(page.text, claims, anchor.day if anchor is not None else None)
     except (ValueError, OverflowError):  # a day beyond datetime's range: odd text, no dates
         return []
-    return [replace(claim, slot="event_date") if claim is chosen else claim for claim in claims]
+    return [
+        replace(claim, slot="event_date", confidence=chosen.confidence)
+        if chosen is not None and (claim.start, claim.end) == (chosen.start, chosen.end)
+        else claim
+        for claim in claims
+    ]
 
 
 def _west_bengal_where_it_fits(claims: list[Claim]) -> list[Claim]:
@@ -94,36 +108,126 @@ def page_event_date(page: Page, claims: Sequence[Claim]) -> Claim | None:
     marked = next((claim for claim in own if claim.slot == "event_date"), None)
     if marked is not None:
         return marked
-    page_dates = [claim.normalized for claim in own if claim.slot == "page_date" and _is_day(claim)]
+    page_dates = [
+        claim.normalized
+        for claim in sorted(own, key=lambda claim: claim.details.get("calendar") != "gregorian")
+        if claim.slot == "page_date" and _is_day(claim)
+    ]
     reference = page_dates[0] if page_dates else (page.fetched_at or "")[:10]
-    return _choose_event_date(own, _crawl_day(reference))
+    return _choose_event_date(page.text, own, _crawl_day(reference))
 
 
 def _is_day(claim: Claim) -> bool:
     return claim.details.get("precision") == "day" and len(claim.normalized) == 10
 
 
-def _choose_event_date(claims: Sequence[Claim], page_day: date | None) -> Claim | None:
-    """The first resolved day in the article's text: news states the reported event's date
-    first ("BEIJING, July 15 —", "মঙ্গলবার (১৫ই জুলাই) সকালে"). Days well before the page's
-    own date (history: "১৬ ডিসেম্বর ১৯৭১") or after it (what is to come) only when no other."""
+def _choose_event_date(text: str, claims: Sequence[Claim], page_day: date | None) -> Claim | None:
+    """The date of the lead's main event. News states it early ("মঙ্গলবার (১৫ই জুলাই)
+    সকালে", "struck ... late on Friday"), so: the first resolved day of the first dated
+    sentences that is neither the filing date of a dateline ("काठमाडौं, कात्तिक १८",
+    "MARRAKECH, Sept 9 -"), nor beside a reporting verb ("the ministry said on Saturday"), nor
+    marked as background ("earlier", "last year"). Days well before the page's own date
+    (history: "১৬ ডিসেম্বর ১৯৭১") or after it (what is to come) only when no other. When it
+    passes over another day of the lead, the choice is less sure and its confidence says so
+    (which weakens the date penalty in clustering)."""
 
-    def rank(claim: Claim) -> tuple[bool, int]:
+    def recent(claim: Claim) -> bool:
         if page_day is None:
-            return False, claim.start
+            return True
         day = date.fromisoformat(claim.normalized)
-        recent = page_day - _RECENT <= day <= page_day + timedelta(days=1)
-        return not recent, claim.start
+        return page_day - _RECENT <= day <= page_day + timedelta(days=1)
 
-    eligible = [
-        claim
-        for claim in claims
-        if claim.region in _EVENT_REGIONS
-        and claim.slot != "page_date"
-        and _is_day(claim)
-        and claim.details.get("relative") != "next"
-    ]
-    return min(eligible, key=rank, default=None)
+    eligible = sorted(
+        (
+            claim
+            for claim in claims
+            if claim.region in _EVENT_REGIONS
+            and claim.slot != "page_date"
+            and _is_day(claim)
+            and claim.details.get("relative") != "next"
+        ),
+        key=lambda claim: (not recent(claim), claim.start),
+    )
+    if not eligible:
+        return None
+    lead = _lead(text, [claim for claim in eligible if recent(claim)])
+    for index, claim in enumerate(lead):
+        later = lead[index + 1 :]
+        if not _replaced(text, claim, later):
+            if claim is lead[0]:
+                return claim
+            # The lead named another day first: the choice is less sure.
+            return replace(claim, confidence=round(claim.confidence * _AMBIGUOUS_LEAD, 3))
+    return lead[0] if lead else eligible[0]
+
+
+def _replaced(text: str, claim: Claim, later: list[Claim]) -> bool:
+    """Whether a later lead date dates the event better than ``claim``: a dateline's filing
+    date or a date told beside a reporting verb gives way to an earlier day (the event came
+    first) in the article's opening sentence or the report's own sentence; background
+    ("earlier", "last year") to any other day."""
+    kind = _aside(text, claim)
+    day = claim.normalized
+    plain = [other for other in later if other.normalized != day and not _aside(text, other)]
+    if kind == "background":
+        return bool(plain)
+    if kind == "dateline":
+        opening = next((other for other in later if _aside(text, other) != "dateline"), None)
+        sentence = _sentence(text, opening) if opening is not None else None
+    elif kind == "reported":
+        sentence = _sentence(text, claim)
+        opens_paragraph = sentence[0] == text.rfind("\n", 0, claim.start) + 1
+        following = [other for other in later if _sentence(text, other) != sentence]
+        if not opens_paragraph and following:
+            # An attribution after a paragraph's opening ("..., wie das Ministerium am
+            # Samstagabend mitteilte."): the next dated sentence may hold the event.
+            nxt = _sentence(text, following[0])
+            return any(
+                other.normalized < day and _sentence(text, other) in (sentence, nxt)
+                for other in plain
+            )
+    else:
+        return False
+    return any(other.normalized < day and _sentence(text, other) == sentence for other in plain)
+
+
+def _sentence(text: str, claim: Claim) -> tuple[int, int]:
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, claim.start)]
+    after = _SENTENCE_END.search(text, claim.end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _lead(text: str, claims: list[Claim]) -> list[Claim]:
+    """The claims of the first _LEAD_SENTENCES sentences that hold a date (a dateline's own
+    date opens no sentence)."""
+    sentences: list[tuple[int, int]] = []
+    lead = []
+    for claim in claims:
+        span = _sentence(text, claim)
+        if span not in sentences:
+            if len(sentences) == _LEAD_SENTENCES:
+                break
+            if claim.region != RegionKind.DATELINE:
+                sentences.append(span)
+        lead.append(claim)
+    return lead
+
+
+def _aside(text: str, claim: Claim) -> str | None:
+    """The kind of aside: "dateline" (a dateline's filing date), "reported" (a date told
+    beside a reporting verb), "background" (beside "earlier", "ago"), or None."""
+    line_start = text.rfind("\n", 0, claim.start) + 1
+    if claim.region == RegionKind.DATELINE or (
+        claim.start - line_start <= _DATELINE_PREFIX and _DATELINE_DASH.match(text, claim.end)
+    ):
+        return "dateline"  # "काठमाडौं, कात्तिक १८", "MARRAKECH, Morocco, Sept 9 - A ..."
+    begin, end = _sentence(text, claim)
+    window = fold(text[max(begin, claim.start - _NEAR) : min(end, claim.end + _NEAR)])
+    if patterns().background.search(window):
+        return "background"
+    if patterns().reporting.search(window):
+        return "reported"
+    return None
 
 
 def _find(page: Page) -> list[_Found]:
@@ -190,6 +294,8 @@ def _page_anchor(page: Page, found: list[_Found]) -> Anchor | None:
                 gregorian_only and resolved.details.get("calendar") != "gregorian"
             ):
                 continue
+            if crawled is not None and resolved.day > crawled + timedelta(days=1):
+                continue  # a page is not dated after it was saved: a wrong header date
             trust = _STALE_HEADER_TRUST if resolved.day == crawled else _TRUST[source]
             return Anchor(resolved.day, source, trust)
     if crawled is not None:

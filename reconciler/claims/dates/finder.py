@@ -142,7 +142,10 @@ def atoms(text: str) -> list[Atom]:
     for pattern in pats.dates:
         found.extend(atom for m in pattern.finditer(folded) if (atom := _date_atom(m)) is not None)
     found.extend(_lunar_atom(m) for m in pats.lunar.finditer(folded))
+    date_starts = {atom.start for atom in found}
     for m in pats.weekday.finditer(folded):
+        if not _weekday_in_context(m, folded, date_starts):
+            continue
         weekday = lex.weekdays[name_key(m.group("weekday"))]
         found.append(Atom("weekday", m.start(), m.end(), weekday=weekday))
     for m in pats.relative.finditer(folded):
@@ -166,6 +169,20 @@ def atoms(text: str) -> list[Atom]:
         if not kept or atom.start >= kept[-1].end:
             kept.append(atom)
     return kept
+
+
+def _weekday_in_context(match: regex.Match[str], folded: str, date_starts: set[int]) -> bool:
+    """A name that is a weekday and a common word (Urdu ہفتے: Saturday, "week") is a
+    weekday only before "کو", "کی صبح" or a date, and never after a number ("تین ہفتے")."""
+    if name_key(match.group("weekday")) not in lexicon().guarded_weekdays:
+        return True
+    pats = patterns()
+    if pats.guard_before.search(folded, max(0, match.start() - 16), match.start()):
+        return False
+    if pats.guard_after.match(folded, match.end()):
+        return True
+    gap = regex.match(r"[\s,،]*", folded[match.end() : match.end() + 4])
+    return gap is not None and match.end() + gap.end() in date_starts
 
 
 def _same(name: str, found: str) -> bool:

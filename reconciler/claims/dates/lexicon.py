@@ -19,7 +19,7 @@ import regex
 
 from reconciler.calendars import MonthName, era_words, month_names, name_key
 
-LANGUAGES = ("bn", "hi", "ne", "ur", "en", "ru", "zh", "ar", "es", "fr", "de")
+LANGUAGES = ("bn", "hi", "ne", "ur", "fa", "en", "ru", "zh", "ar", "es", "fr", "de")
 
 # Letters and combining marks: Bengali and Devanagari vowel signs are marks, so ``\b``
 # alone would split a word like মঙ্গলবার in the middle.
@@ -72,6 +72,14 @@ class Lexicon:
     ordinal_suffixes: tuple[str, ...]
     year_words: tuple[str, ...]
     connectors: tuple[str, ...]
+    # "said", "জানিয়েছে", "ने बताया": a date beside one is the day it was told
+    reporting: tuple[str, ...]
+    background: tuple[str, ...]  # "earlier", "ago", "last year": a date beside one is history
+    # Weekday names that are also common words (Urdu ہفتے: Saturday and "week"): a weekday
+    # only right before one of ``guard_after`` or a date, never after one of ``guard_before``.
+    guarded_weekdays: frozenset[str]
+    guard_after: tuple[str, ...]
+    guard_before: tuple[str, ...]
 
 
 def _alternation(words: Iterable[str], bounded: bool = True) -> str:
@@ -109,8 +117,13 @@ def lexicon() -> Lexicon:
             "ordinal_suffixes",
             "year_words",
             "connectors",
+            "reporting",
+            "background",
+            "guard_after",
+            "guard_before",
         )
     }
+    guarded: set[str] = set()
     for language in LANGUAGES:
         data = json.loads(
             resources.files(__package__).joinpath(f"data/{language}.json").read_text()
@@ -129,6 +142,12 @@ def lexicon() -> Lexicon:
         lists["minute"].update(data["clock_words"]["minute"])
         for key in ("word_suffixes", "ordinal_suffixes", "year_words", "connectors"):
             lists[key].update(data[key])
+        for key in ("reporting", "background"):
+            lists[key].update(data.get(key, ()))
+        guard = data.get("guarded_weekdays", {})
+        guarded.update(name_key(name) for name in guard.get("names", ()))
+        lists["guard_after"].update(guard.get("after", ()))
+        lists["guard_before"].update(guard.get("not_after", ()))
     return Lexicon(
         weekdays=weekdays,
         months=month_names(),
@@ -143,6 +162,11 @@ def lexicon() -> Lexicon:
         ordinal_suffixes=tuple(lists["ordinal_suffixes"]),
         year_words=tuple(lists["year_words"]),
         connectors=tuple(lists["connectors"]),
+        reporting=tuple(sorted(lists["reporting"])),
+        background=tuple(sorted(lists["background"])),
+        guarded_weekdays=frozenset(guarded),
+        guard_after=tuple(sorted(lists["guard_after"])),
+        guard_before=tuple(sorted(lists["guard_before"])),
     )
 
 
@@ -159,6 +183,10 @@ class Patterns:
     time_zone: regex.Pattern[str]
     gap: regex.Pattern[str]
     group_gap: regex.Pattern[str]
+    reporting: regex.Pattern[str]
+    background: regex.Pattern[str]
+    guard_after: regex.Pattern[str]  # matched right after a guarded weekday
+    guard_before: regex.Pattern[str]  # matched right before one
 
 
 @cache
@@ -236,6 +264,12 @@ def patterns() -> Patterns:
     connectors = _alternation(lex.connectors)
     gap = regex.compile(rf"(?:[\s,()\-–—:·/]|{connectors}{_AFTER})*", flags)
     group_gap = regex.compile(r"[ \t,|·()\-–—/]*")
+    reporting = regex.compile(f"{_alternation(map(fold, lex.reporting))}{_AFTER}", flags)
+    background = regex.compile(f"{_alternation(map(fold, lex.background))}{_AFTER}", flags)
+    guard_after = regex.compile(rf"[\s,،]*{_alternation(lex.guard_after)}{_AFTER}", flags)
+    guard_before = regex.compile(
+        rf"(?:\d|{_alternation(lex.guard_before)}{_AFTER})[\s\u200c]*$", flags
+    )
     return Patterns(
         dates,
         lunar,
@@ -248,4 +282,8 @@ def patterns() -> Patterns:
         time_zone,
         gap,
         group_gap,
+        reporting,
+        background,
+        guard_after,
+        guard_before,
     )

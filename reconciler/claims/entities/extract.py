@@ -15,6 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from rapidfuzz.fuzz import ratio
+
+from reconciler.claims.entities.common import is_calendar_word, is_common_word
 from reconciler.claims.entities.gazetteer import (
     Place,
     han_names,
@@ -22,9 +25,14 @@ from reconciler.claims.entities.gazetteer import (
     lookup_inflected,
     lookup_romanised,
 )
-from reconciler.claims.entities.lexicon import Lexicon, chinese_surnames, lexicon_for
+from reconciler.claims.entities.lexicon import (
+    Lexicon,
+    chinese_surnames,
+    lexicon_for,
+    name_particles,
+)
 from reconciler.claims.entities.matching import same_entity
-from reconciler.claims.entities.romanize import name_tokens, script_of, skeleton
+from reconciler.claims.entities.romanize import name_tokens, romanize, script_of, skeleton
 from reconciler.claims.entities.text import (
     Word,
     lemmatize_name_word,
@@ -39,7 +47,7 @@ CAPITALISED_SCRIPTS = frozenset({"latin", "cyrillic"})
 _MAX_NAME_WORDS = 4
 _MAX_RUN_WORDS = 7  # "МИД КНДР Цой Сон Хи": abbreviations before a name
 _PARTICLES = frozenset(
-    {"de", "da", "del", "dos", "van", "von", "der", "bin", "ibn", "al", "el", "la", "le"}
+    {"de", "da", "del", "dos", "van", "von", "der", "bin", "ben", "ibn", "al", "el", "la", "le"}
 )
 _LATIN_ALIAS_RE = re.compile(r"\s*\(([A-Z][A-Za-z .'\-]{1,60})\)")
 _HAN = "\u4e00-\u9fff"
@@ -174,6 +182,11 @@ def _name_from_run(tokens: list[Word], lexicon: Lexicon) -> list[Word]:
     return tokens[:_MAX_NAME_WORDS]
 
 
+def _is_venue_run(tokens: list[Word], lexicon: Lexicon) -> bool:
+    """ "Schloss Meseberg", "Palais de l'Élysée": a venue, and no person's name."""
+    return any(token.text.lower() in lexicon.place_words for token in tokens)
+
+
 def _is_place_word(word: str, run_length: int) -> bool:
     """A city name opens a person's name only as a given name ("Vladimir Putin")."""
     if lookup(word) is not None:
@@ -230,6 +243,8 @@ def _persons_capitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> li
                 and skipped <= max_skip
                 and not _title_at(tokens, cursor, lexicon)
             ):
+                if tokens[cursor].text.lower() in lexicon.place_prepositions:
+                    break  # "Ministerrat in Meseberg": a place follows, not the title's name
                 if text[tokens[cursor - 1].end : tokens[cursor].start].strip(" ") not in ("",):
                     gap = text[tokens[cursor - 1].end : tokens[cursor].start]
                     if any(mark in gap for mark in ".;:!?\n()—"):
@@ -241,6 +256,8 @@ def _persons_capitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> li
                         found.append(_latin_name_mention(page, name, lexicon, "title", role))
                         _plural_continuation(page, tokens, cursor + run, lexicon, role, found)
                         break
+                    if _is_venue_run(tokens[cursor : cursor + run], lexicon):
+                        break  # "Ministerrat auf Schloss Meseberg in Brandenburg": no name follows
                     cursor += run
                 else:
                     cursor += 1
@@ -318,6 +335,8 @@ def _ends_name(tokens: list[Word], cursor: int, lexicon: Lexicon, text: str) -> 
     if cursor >= len(tokens):
         return True
     word = tokens[cursor].text
+    if word in name_particles() and _adjacent(text, tokens[cursor - 1], tokens[cursor]):
+        return False  # "فيصل بن فرحان": "بن" (son of) is no city, however Bonn is spelled
     return (
         not _adjacent(text, tokens[cursor - 1], tokens[cursor])
         and not (len(tokens[cursor - 1].text) <= 2 and text[tokens[cursor - 1].end] == ".")
@@ -361,6 +380,12 @@ def _uncapitalised_name(
             break
         lemma_last = word.text if stripped != word.text else stripped
         cursor += 1
+    if len(name) == limit > 3 and is_common_word(name[-1].text, page.lang):
+        name.pop()  # "رجب طيب أردوغان المناطق": a fourth word that is a common noun
+        lemma_last = strip_case_suffix(name[-1].text, lexicon)
+    while len(name) > 1 and name[-1].text in name_particles():
+        name.pop()  # the fourth word of "فيصل بن فرحان بن عبدالله"
+        lemma_last = name[-1].text
     possessive = bool(name) and lemma_last != name[-1].text
     if possessive and cursor < len(tokens) and _starts_with_title(tokens[cursor].text, lexicon):
         return [], ""  # "এসসিওর পররাষ্ট্রমন্ত্রীরা": the SCO's ministers, not a person
@@ -384,6 +409,14 @@ def _role_before_uncapitalised(tokens: list[Word], index: int, lexicon: Lexicon,
     return ""
 
 
+def _is_role_word(word: str, lexicon: Lexicon) -> bool:
+    """Words between a title and its name: "عربستان", "کشورمان", "নির্বাচিত" (elected)."""
+    if word in lexicon.nationality_words or word in lexicon.role_words:
+        return True
+    place = lookup(strip_case_suffix(word, lexicon))
+    return place is not None and place.kind == "country"
+
+
 def _persons_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     index = 0
@@ -396,7 +429,7 @@ def _persons_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> 
             word.text for word in tokens[index : index + title_length]
         )
         cursor = index + title_length
-        while cursor < len(tokens) and tokens[cursor].text in lexicon.nationality_words:
+        while cursor < len(tokens) and _is_role_word(tokens[cursor].text, lexicon):
             role += " " + tokens[cursor].text
             cursor += 1
         name, lemma_last = _uncapitalised_name(page, tokens, cursor, lexicon)
@@ -524,6 +557,8 @@ def _locative_capitalised(tokens: list[Word], index: int, lexicon: Lexicon) -> b
         if index - back < 0:
             return False
         word = tokens[index - back].text
+        if word.lower() in lexicon.relative_cues:
+            return False  # "70 km au nord de Berlin", "near Pokhara": somewhere else
         if word.lower() in prepositions:
             return True
         if _is_capitalised(word) and back > 1:
@@ -538,6 +573,16 @@ def _settlement_cued(tokens: list[Word], index: int, length: int, lexicon: Lexic
     if before in ("of", "de") and before2 in settlement:
         return True  # "the city of Kut", "el municipio de Vilariño"
     return lexicon.script == "cyrillic" and before in settlement  # "в городе Вонсан"
+
+
+_OTHER_DAY_WINDOW = 30
+
+
+def _other_day(text: str, start: int, lexicon: Lexicon) -> bool:
+    """ "La veille, à Dresde", "the day before in Berlin": where the trip was on another day."""
+    before = text[max(0, start - _OTHER_DAY_WINDOW) : start].lower()
+    clause = re.split(r"[.;!?\n]", before)[-1]
+    return any(cue.lower() in clause for cue in lexicon.other_day_cues)
 
 
 def _places_capitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> list[Mention]:
@@ -559,6 +604,8 @@ def _places_capitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> lis
             if any(_is_org_word(word.text, lexicon) for word in tokens[index : index + run]):
                 break
             locative = _locative_capitalised(tokens, index, lexicon) or cued
+            if locative and _other_day(text, span[0].start, lexicon):
+                locative = False
             mention = Mention(
                 "place",
                 span[0].start,
@@ -621,6 +668,10 @@ def _places_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> l
                 or settlement_cue
                 or _locative_uncapitalised(tokens, index + length, suffix, lexicon)
             )
+            if not _uncapitalised_place_ok(
+                f"{head} {stem}".strip(), place, locative, settlement_cue, page.lang, lexicon
+            ):
+                continue
             start = span[0].start
             mention = Mention(
                 "place",
@@ -638,6 +689,37 @@ def _places_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> l
             break
         index += 1
     return found
+
+
+_CUED_SCRIPTS = frozenset({"arabic", "devanagari", "bengali"})
+_MIN_CONSONANT_LETTERS = 3
+_METROPOLIS = 1_000_000
+_FUNCTION_WORDS = 300  # "همین استان" is "this province": no settlement cue makes "همین" a city
+
+
+def _uncapitalised_place_ok(
+    name: str, place: Place | None, locative: bool, settlement: bool, lang: str, lexicon: Lexicon
+) -> bool:
+    """A gazetteer hit in a script without capitals needs a cue: "غرب" is west, "دو" two.
+
+    Arabic script writes no short vowels, so a two-letter word matches many cities ("بن" →
+    Bonn); a word among the language's most frequent ones needs a settlement word, unless
+    it is a country named with a locative ("شام میں").
+    """
+    if lexicon.script not in _CUED_SCRIPTS:
+        return True
+    if not locative:
+        return False
+    letters = sum(char.isalpha() for char in name)
+    if lexicon.script == "arabic" and letters < _MIN_CONSONANT_LETTERS:
+        return False
+    if not is_common_word(name, lang):
+        return True
+    if place is None:
+        return False  # "قرب بلدة ...": "near the town of", not a town called "قرب"
+    if place.kind == "country" or place.population >= _METROPOLIS:
+        return True  # a capital is a frequent word because it is named so often: "الرياض"
+    return settlement and not is_common_word(name, lang, _FUNCTION_WORDS)
 
 
 def _locative_uncapitalised(tokens: list[Word], after: int, suffix: str, lexicon: Lexicon) -> bool:
@@ -834,10 +916,27 @@ def _name_part_at(word: Word, names: list[str], lexicon: Lexicon) -> tuple[int, 
             keys.add(parts[0])
         if lemma in keys or (
             len(sound) > 2
-            and any(sound == "".join(map(skeleton, name_tokens(key))) for key in keys)
+            and any(
+                sound == "".join(map(skeleton, name_tokens(key))) and _spelled_alike(lemma, key)
+                for key in keys
+            )
         ):
             return 1, lemma
     return None
+
+
+_SAME_SCRIPT_MIN_RATIO = 60
+
+
+def _spelled_alike(word: str, key: str) -> bool:
+    """A name part and its later use in one script share most letters, not only a sound.
+
+    Consonant skeletons alone take "Redacción" for a surname, or "وزير" (minister) for
+    "فيصل" (both b-s-l once vowels and w/f are folded).
+    """
+    if script_of(word) != script_of(key):
+        return True
+    return ratio(romanize(word), romanize(key)) >= _SAME_SCRIPT_MIN_RATIO
 
 
 def _recurrences(
@@ -845,12 +944,19 @@ def _recurrences(
 ) -> list[Mention]:
     """Later uses of a name found once: "Lavrov said", "শি বলেন", "ল্যাভরভ ও চো সন হুই"."""
     names = sorted({person.lemma for person in people}, key=len, reverse=True)
+    name_words = {part for name in names for part in name.split()}
     capitalised = lexicon.script in CAPITALISED_SCRIPTS
     found = []
     index = 0
     while index < len(tokens):
         word = tokens[index]
-        skip = (capitalised and not _is_capitalised(word.text)) or _is_stop(word.text, lexicon)
+        skip = (
+            (capitalised and not _is_capitalised(word.text))
+            or _is_stop(word.text, lexicon)
+            or word.text.lower() in lexicon.place_words
+            or is_calendar_word(word.text, page.lang)
+            or (is_common_word(word.text, page.lang) and word.text not in name_words)
+        )
         match = (
             None
             if skip
@@ -949,13 +1055,31 @@ def _person_status(page: Page, mention: Mention, stop: int, lexicon: Lexicon) ->
         right_after = page.text[mention.end : mention.end + 12].lower()
         replaced = any(cue.lower() in right_after for cue in lexicon.replacement_cues)
     else:
-        before = page.text[max(0, mention.start - 20) : mention.start].lower().rstrip()
+        before = _without_trailing_titles(
+            page.text[max(0, mention.start - 60) : mention.start].lower().rstrip(), lexicon
+        )
         replaced = any(before.endswith(cue.lower()) for cue in lexicon.replacement_cues)
     if replaced:
         return "replaced"
     if _contains_any(page.text[mention.end : stop], lexicon.absence_cues):
         return "absent"
     return "present"
+
+
+def _without_trailing_titles(before: str, lexicon: Lexicon) -> str:
+    """ "نيابة عن صاحب السمو الأمير" → "نيابة عن": honorifics between a cue and its name."""
+    honorifics = sorted(
+        {word.lower() for word in (*lexicon.titles, *lexicon.role_words)}, key=len, reverse=True
+    )
+    changed = True
+    while changed:
+        changed = False
+        for word in honorifics:
+            if before.endswith(" " + word) or before == word:
+                before = before[: -len(word)].rstrip()
+                changed = True
+                break
+    return before
 
 
 def _is_substitute(
@@ -1163,6 +1287,27 @@ def _orgs(page: Page, region: Region, tokens: list[Word], lexicon: Lexicon) -> l
     return found
 
 
+def _common_word_person(page: Page, mention: Mention, script: str) -> bool:
+    """A person made of one common word or a month name: "رجب" (Rajab), "يصل" (arrives).
+
+    A later use of a known name may be a common word ("খান" of "ইমরান খান") when it is
+    the name's own word; a month or weekday name never is.
+    """
+    if mention.kind != "person" or script == "han":
+        return False
+    surface = page.text[mention.start : mention.end].split()
+    if len(surface) != 1:
+        return False
+    word = surface[0].removesuffix("'s").removesuffix("’s")
+    if is_calendar_word(word, page.lang):
+        return True
+    if mention.cue == "recurrence":
+        return False  # a later use of a known name: common words were skipped there
+    return len(mention.lemma.split()) == 1 and (
+        is_common_word(word, page.lang) or is_calendar_word(mention.lemma, page.lang)
+    )
+
+
 def extract_mentions(page: Page) -> list[Mention]:
     """Every person, place and organisation named in the page's readable regions."""
     regions = page.readable_regions()
@@ -1183,6 +1328,7 @@ def extract_mentions(page: Page) -> list[Mention]:
             found += _places_uncapitalised(page, tokens, lexicon)
         found += _dateline_places(page, region, lexicon)
         _aliases(page, region, tokens, lexicon, found)
+    found = [mention for mention in found if not _common_word_person(page, mention, script)]
     people = [mention for mention in found if mention.kind == "person"]
     if script == "han":
         found += _han_recurrences(page, regions, people)
@@ -1192,6 +1338,7 @@ def extract_mentions(page: Page) -> list[Mention]:
     for region, tokens in region_tokens:
         found += _orgs(page, region, tokens, lexicon)
     found = _deduplicated(found)
+    found = [mention for mention in found if not _common_word_person(page, mention, script)]
     _mark_people(page, [mention for mention in found if mention.kind == "person"], lexicon)
     virtual = _mark_places(page, [mention for mention in found if mention.kind == "place"], lexicon)
     if virtual is not None:

@@ -50,6 +50,9 @@ class Lexicon:
     title_skip: int = 0  # words a name may stand from its title ("министр иностранных дел России")
     postpositional: bool = False  # "X-র বদলে" (bn) vs "instead of X" (en)
     place_words: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()  # between a title and a name: "নির্বাচিত" (elected)
+    relative_cues: frozenset[str] = frozenset()  # "70 km north of Berlin" is not in Berlin
+    other_day_cues: tuple[str, ...] = ()  # "la veille, à Dresde": another stop of a trip
 
 
 def _by_length(words: list[str]) -> tuple[str, ...]:
@@ -126,3 +129,9 @@ def chinese_surnames() -> frozenset[str]:
 @cache
 def name_particles() -> frozenset[str]:
     return _word_list("common", "name_particles")
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Month names of the Hijri and Bengali calendars (CLDR gives the Gregorian ones)."""
+    return frozenset(word.casefold() for word in _raw("common").get("calendar_words", []))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from reconciler.claims.entities.gazetteer import lookup
 from reconciler.claims.entities.matching import same_entity
-from reconciler.claims.entities.romanize import name_tokens, script_of
+from reconciler.claims.entities.romanize import name_tokens, script_of, skeleton
 from reconciler.records import Claim, ClaimKind
 
 _log = logging.getLogger(__name__)
@@ -98,11 +98,36 @@ def _local_entities(claims: Sequence[Claim]) -> list[_Local]:
     return list(locals_.values())
 
 
+_MIN_SURNAME_SKELETON = 3
+
+
+def _surname_match(mine: str, theirs: str) -> bool:
+    """A one-word name merges only with the surname of a fuller one ("Lavrov", "Сергей Лавров").
+
+    Two one-word names, or a short consonant-only word, are too weak to say two pages
+    name one person.
+    """
+    tokens = name_tokens(theirs)
+    if len(tokens) < 2:
+        return False
+    consonants = "".join(skeleton(token) for token in name_tokens(mine))
+    if script_of(mine) == "arabic" and len(consonants) < _MIN_SURNAME_SKELETON:
+        return False  # Arabic script writes no short vowels: "يصل" (arrives) ~ "Soylu"
+    return same_entity(mine, theirs.split()[-1]) or same_entity(mine, tokens[-1])
+
+
+def _supported(local: _Local, theirs: str) -> bool:
+    full = [mine for mine in local.names if len(name_tokens(mine)) > 1]
+    if full:
+        return any(same_entity(mine, theirs) for mine in full)
+    return any(_surname_match(mine, theirs) for mine in local.names)
+
+
 def _matches(local: _Local, cluster: _Cluster) -> int:
     """How many of the cluster's names match the entity's (0: none)."""
     if local.page_id in cluster.pages:
         return 0
-    return sum(1 for mine in local.names for theirs in cluster.names if same_entity(mine, theirs))
+    return sum(1 for theirs in cluster.names if _supported(local, theirs))
 
 
 def _clusters(locals_: list[_Local]) -> list[tuple[_Cluster, list[_Local]]]:

@@ -228,6 +228,8 @@ _AMBIGUOUS_SPELLINGS = (
     (re.compile(r"g(?=[eiy])"), ("j",)),
     (re.compile(r"z"), ("ts", "j")),
     (re.compile(r"^q"), ("k",)),
+    # Indic letters without vowel signs: दहल is d-a-h-a-l (Dahal), not an aspirated dh
+    (re.compile(r"([bdgjkpt])h(?=[^aeiouy])"), (r"\1ah",)),
 )
 
 

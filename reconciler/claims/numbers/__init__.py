@@ -16,6 +16,7 @@ from functools import cache
 
 import cn2an
 
+from reconciler.claims.dates.finder import atoms as date_atoms
 from reconciler.claims.numbers.lexicon import (
     WORD,
     Keyword,
@@ -41,7 +42,7 @@ __all__ = [
 # or a code (COP29, Covid-19).
 DIGIT_NUMBER = re.compile(r"(?<![0-9A-Za-z\-/:.,])\d+(?:[.,]\d+)*(?![0-9]|[.,:/]\d|-\d)")
 # "10 000" / "10 000": thousands grouped by spaces, in languages whose comma is decimal.
-SPACED_THOUSANDS = re.compile(r"(?<![0-9.,])\d{1,3}(?:[   ]\d{3})+(?![0-9]|[.,]\d)")
+SPACED_THOUSANDS = re.compile(r"(?<![0-9.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![0-9]|[.,]\d)")
 CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\"«»“”„‘’।|\n。，；：！？（）—–]|\.(?=\s|$)")
 SENTENCE_BREAK = re.compile(r"[!?।\n。！？]|\.(?=\s|$)")
@@ -64,6 +65,14 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "under": (None, 1.0),
 }
 
+DATE_ATOM_KINDS = frozenset({"date", "time"})
+HAN = re.compile(r"[\u4e00-\u9fff]")
+CHINESE_PARTICLES = frozenset("的了和与及、在被是为从向中")
+CHINESE_NOUN_CHARS = 2
+# Concepts that count the parts of something the words must name ("members" of a crew, a
+# commission, a bloc): never compared across pages on their own.
+QUALIFIED_CONCEPTS = frozenset({"members"})
+
 KEYED_CONFIDENCE = 0.9
 UNIT_CONFIDENCE = 0.75
 NOUN_CONFIDENCE = 0.5
@@ -82,6 +91,7 @@ class NumberMention:
     ordinal: bool
     scope: str  # "previous", a past year, or ""
     keyed: bool  # the quantity comes from the lexicon, not from the noun as written
+    qualified: bool = False  # a part of something unnamed ("5-member"): of what, unknown
 
     @property
     def low(self) -> float | None:
@@ -125,7 +135,7 @@ def format_number(value: float) -> str:
 
 
 def _parse_digits(raw: str, decimal_comma: bool) -> float | None:
-    compact = re.sub(r"[   ]", "", raw)
+    compact = re.sub(r"[ \u00a0\u202f\u2009]", "", raw)
     if decimal_comma:
         compact = re.sub(r"\.(?=\d{3}(?!\d))", "", compact).replace(",", ".")
     else:
@@ -180,7 +190,7 @@ def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
     if not words:
         return None
     alternation = "|".join(re.escape(word) for word in reversed(words))
-    edge = r"\w\u0900-\u0DFF\u0600-\u06FF"
+    edge = r"\w\u0900-\u0DFF\u0600-\u06FF\u200c\u200d"
     return re.compile(rf"(?<![{edge}])(?:{alternation})(?![{edge}])", re.IGNORECASE)
 
 
@@ -193,10 +203,9 @@ def _candidates(text: str, digits: str, lex: NumberLexicon) -> list[_Candidate]:
             plain_year = len(raw) == 4 and raw.isdigit() and 1000 <= value < 3000
             found.append(_Candidate(match.start(), match.end(), value, False, "exact", plain_year))
     if lex.decimal_comma:
-        taken = {candidate.start for candidate in found}
         for match in SPACED_THOUSANDS.finditer(digits):
             value = _parse_digits(match.group(), lex.decimal_comma)
-            if value is not None and match.start() not in taken:
+            if value is not None:
                 found = [c for c in found if not match.start() <= c.start < match.end()]
                 found.append(_Candidate(match.start(), match.end(), value, False))
     pattern = _number_word_pattern(lex.lang)
@@ -278,6 +287,17 @@ def _until_specific_noun(lex: NumberLexicon, after: list[_Word]) -> list[_Word]:
     return after
 
 
+def _qualifier_before(lex: NumberLexicon, before: list[_Word]) -> _Reading | None:
+    """A specific quantity named just before a number counted in a generic concept:
+    "चालक दल के 4 सदस्य" (4 members of the crew) counts the crew."""
+    words = before[-WINDOW_WORDS:]
+    for index in range(len(words) - 1, -1, -1):
+        hit = _keyword_at(words[index:], lex.counted)
+        if hit is not None and not hit[0].unit and hit[0].meaning not in QUALIFIED_CONCEPTS:
+            return _reading(hit[0], words[index].start, words[index + hit[1] - 1].end)
+    return None
+
+
 def _read_spaced(
     lex: NumberLexicon, before: list[_Word], after: list[_Word], reach: tuple[int, int]
 ) -> tuple[_Reading | None, _Marker]:
@@ -298,7 +318,7 @@ def _read_spaced(
         marker = _Marker(before_marker.meaning, before[-size].start, marker.end)
         before = before[:-size]
     after = _until_specific_noun(lex, after[index:][: reach[0]])
-    before = before[len(before) - reach[1] :] if reach[1] else []
+    before = before[max(0, len(before) - reach[1]) :] if reach[1] else []
     for distance in range(max(reach)):
         hit = _keyword_at(after[distance:], lex.counted)
         if hit is not None:
@@ -353,7 +373,30 @@ def _read_unspaced(
             if best is None or distance < best[0]:
                 at = start - len(before_text) + position
                 best = (distance, _reading(keyword, at, at + len(phrase)))
-    return (best[1] if best else None), marker
+    if best is None:
+        return _counted_noun(lex, text, end, clause), marker
+    return best[1], marker
+
+
+def _counted_noun(
+    lex: NumberLexicon, text: str, end: int, clause: tuple[int, int]
+) -> _Reading | None:
+    """The noun a Chinese counter introduces ("3位部长" counts 部长), when no lexicon
+    quantity is near: the Han characters after the counter, up to a particle."""
+    counter = next(
+        (c for c in (*lex.classifiers, *lex.generic_nouns) if text.startswith(c, end)), ""
+    )
+    if not counter:
+        return None
+    start = end + len(counter)
+    stop = start
+    while stop < min(clause[1], start + CHINESE_NOUN_CHARS) and HAN.match(text[stop]):
+        if text[stop] in CHINESE_PARTICLES:
+            break
+        stop += 1
+    if stop == start:
+        return None  # "72人" alone: people, of no named kind
+    return _Reading(f"count:{text[start:stop]}", "", False, start, stop)
 
 
 def _reach(candidate: _Candidate) -> tuple[int, int]:
@@ -432,6 +475,8 @@ def _mention(
         ):
             return None
         reading, marker = _read_spaced(lex, before, after, _reach(candidate))
+        if reading is not None and reading.quantity in QUALIFIED_CONCEPTS:
+            reading = _qualifier_before(lex, before) or reading
     else:
         if text[end : end + 1] in lex.multipliers:
             value, end = value * lex.multipliers[text[end]], end + 1
@@ -442,6 +487,7 @@ def _mention(
     bound = candidate.bound if candidate.bound != "exact" else marker.bound
     if reading is None or (candidate.plain_year_shape and not reading.keyed):
         return None
+    qualified = reading.quantity in QUALIFIED_CONCEPTS
     span_start = min(x for x in (start, reading.start, marker.start) if x >= 0)
     span_end = max(end, reading.end, marker.end)
     return NumberMention(
@@ -454,7 +500,14 @@ def _mention(
         ordinal=ordinal,
         scope=_scope(text, digits, start, end, lex, page_year),
         keyed=reading.keyed,
+        qualified=qualified,
     )
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """Where the date finder sees a date or a clock time ("۲۲ شعبان", "4 November",
+    "११ बजे"): a number inside one is a day, a year or an hour, never a count."""
+    return [(atom.start, atom.end) for atom in date_atoms(text) if atom.kind in DATE_ATOM_KINDS]
 
 
 def find_numbers(text: str, lang: str, *, page_year: int | None = None) -> list[NumberMention]:
@@ -465,8 +518,11 @@ def find_numbers(text: str, lang: str, *, page_year: int | None = None) -> list[
     if lex is None:
         return []
     digits = ascii_digits(text)
+    dated = _date_spans(text)
     mentions = []
     for candidate in _candidates(text, digits, lex):
+        if any(start < candidate.end and candidate.start < end for start, end in dated):
+            continue
         mention = _mention(text, digits, candidate, lex, page_year)
         if mention is not None:
             mentions.append(mention)
@@ -540,6 +596,7 @@ def extract(page: Page) -> list[Claim]:
                         "ordinal": mention.ordinal,
                         "scope": mention.scope,
                         "keyed": mention.keyed,
+                        "qualified": mention.qualified,
                     },
                 )
             )
