@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reconciler.reconcile import EventContext
+from reconciler.reconcile.head_counts import head_count_role
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
 
 __all__ = ["compare", "intervals_disjoint"]
@@ -123,7 +124,11 @@ def _explanation(slot: Slot, chosen: dict[str, Claim]) -> str:
 def compare(context: EventContext) -> list[Conflict]:
     by_slot: dict[Slot, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in context.all_claims():
-        if claim.kind == ClaimKind.NUMBER and not claim.details.get("qualified", False):
+        if (
+            claim.kind == ClaimKind.NUMBER
+            and not claim.details.get("qualified", False)
+            and head_count_role(context.pages.get(claim.page_id), claim) is None
+        ):
             by_slot[_slot(claim)][claim.page_id].append(claim)
     conflicts = []
     for slot, pages in by_slot.items():

@@ -4,6 +4,11 @@ A page's participants are the PERSON claims extraction put in the "participant" 
 (named in the headline or lede, not merely sending greetings); a page may also say one
 of them stayed away ("status": "absent") or was replaced ("replaced"). Names are the
 canonical ones ``entities.resolve`` gave, so spellings and scripts do not matter here.
+
+Pages may also disagree on how many took part ("foreign ministers of three countries" and
+"of two countries"): NUMBER claims whose counted noun names a participant role (minister,
+leader, delegate, delegation, country) are compared across pages as intervals, so "at least
+three ministers" and "four ministers" agree.
 """
 
 from __future__ import annotations
@@ -11,9 +16,14 @@ from __future__ import annotations
 from collections import Counter
 
 from reconciler.reconcile import EventContext
+from reconciler.reconcile.head_counts import head_count_role
+from reconciler.reconcile.numbers import BOUND_WORDS, intervals_disjoint
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
 
 _GONE = frozenset({"absent", "replaced"})
+
+HEAD_COUNT_CONFIDENCE = 0.6
+APPROXIMATE_PENALTY = 0.1
 
 
 def _participant_claims(context: EventContext) -> dict[str, list[Claim]]:
@@ -57,7 +67,8 @@ def _first_claim(claims: list[Claim], name: str) -> Claim | None:
 
 
 def compare(context: EventContext) -> list[Conflict]:
-    """A person said to take part on some pages and to be absent or replaced on others."""
+    """A person said to take part on some pages and to be absent or replaced on others, and
+    head counts of one participant role that cannot all be true."""
     by_page = _participant_claims(context)
     present, gone = _pages_by_status(context)
     conflicts = []
@@ -86,6 +97,49 @@ def compare(context: EventContext) -> list[Conflict]:
                     f"{', '.join(sorted(gone_pages))} say {name} did not take part{instead}, "
                     f"while {', '.join(sorted(present_pages))} say {name} did."
                 ),
+                event_id=context.event.id,
+            )
+        )
+    conflicts.extend(head_count_conflicts(context))
+    return conflicts
+
+
+def _describe(claim: Claim) -> str:
+    return f"{BOUND_WORDS.get(str(claim.details.get('bound', 'exact')), '')}{claim.normalized}"
+
+
+def head_count_conflicts(context: EventContext) -> list[Conflict]:
+    """Pages giving head counts of one participant role that cannot all be true. A page that
+    gives one role two different counts is left out: they likely count different things."""
+    by_role: dict[str, dict[str, list[Claim]]] = {}
+    for claim in context.all_claims():
+        if claim.kind != ClaimKind.NUMBER or claim.details.get("qualified", False):
+            continue
+        if role := head_count_role(context.pages.get(claim.page_id), claim):
+            by_role.setdefault(role, {}).setdefault(claim.page_id, []).append(claim)
+    conflicts = []
+    for role, pages in sorted(by_role.items()):
+        chosen = {
+            page_id: claims[0]
+            for page_id, claims in pages.items()
+            if len({(c.normalized, c.details.get("bound")) for c in claims}) == 1
+        }
+        values = list(chosen.values())
+        if not any(intervals_disjoint(a, b) for a in values for b in values):
+            continue
+        confidence = HEAD_COUNT_CONFIDENCE
+        if any(claim.details.get("approx") for claim in values):
+            confidence -= APPROXIMATE_PENALTY
+        sides = "; ".join(
+            f"{page_id} gives {_describe(claim)}" for page_id, claim in chosen.items()
+        )
+        conflicts.append(
+            Conflict(
+                kind=ConflictKind.PARTICIPANTS,
+                page_ids=tuple(sorted(chosen)),
+                claims=tuple(chosen[page_id] for page_id in sorted(chosen)),
+                confidence=round(confidence, 2),
+                explanation=f"Head count of {role} differs: {sides}.",
                 event_id=context.event.id,
             )
         )
