@@ -13,7 +13,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -21,7 +21,7 @@ from reconciler import check as ci
 from reconciler import pipeline
 from reconciler.check import output as ci_output
 from reconciler.embed import EmbedderError
-from reconciler.evaluate import GoldConflict, GoldError, evaluate, load_gold
+from reconciler.evaluate import GoldConflict, GoldError, evaluate, load_gold, scores_text
 from reconciler.records import Result
 from reconciler.report import document, html, markdown, schema, text
 
@@ -134,7 +134,7 @@ def eval_command(
     if as_json:
         typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
     else:
-        typer.echo(_scores_text(scores))
+        typer.echo(scores_text(scores))
 
 
 @app.command("check")
@@ -212,36 +212,6 @@ def schema_command() -> None:
 def _usage_error(message: str) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(2)
-
-
-def _scores_text(scores: dict[str, Any]) -> str:
-    clustering = scores["clustering"]
-    overall = scores["conflicts"]["overall"]
-    lines = [
-        f"clustering  B-cubed P {clustering['precision']:.3f}  R {clustering['recall']:.3f}  "
-        f"F1 {clustering['f1']:.3f}",
-        f"conflicts   P {overall['precision']:.3f}  R {overall['recall']:.3f}  "
-        f"F1 {overall['f1']:.3f}  "
-        f"({overall['matched']} of {overall['gold']} gold found, {overall['found']} flagged)",
-    ]
-    for kind, counts in scores["conflicts"]["per_kind"].items():
-        lines.append(
-            f"  {kind:<18} P {counts['precision']:.3f}  R {counts['recall']:.3f}  "
-            f"({counts['matched']}/{counts['gold']} gold, {counts['found']} flagged)"
-        )
-    lines.append(f"traps flagged {len(scores['traps_flagged'])} of {scores['traps_total']}")
-    for trap in scores["traps_flagged"]:
-        lines.append(f"  {trap['kind']} {', '.join(trap['docs'])}")
-    for missing in scores["conflicts"]["missing"]:
-        lines.append(f"missing     {missing['kind']} {', '.join(missing['pages'])}")
-    for extra in scores["conflicts"]["unexpected"]:
-        lines.append(f"unexpected  {extra['kind']} {', '.join(extra['pages'])}")
-    events = scores["events"]
-    lines.append(
-        f"events      date accuracy {events['date_accuracy']:.3f}  participants F1 "
-        f"{events['participants']['f1']:.3f}"
-    )
-    return "\n".join(lines)
 
 
 def _write(rendered: str, output: Path | None) -> None:
