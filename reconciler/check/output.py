@@ -45,6 +45,42 @@ def log_lines(verdict: Verdict, *, color: bool = False, dataset: str = "DATASET"
     return lines
 
 
+def review_lines(verdict: Verdict, *, dataset: str = "DATASET") -> list[str]:
+    """What awaits review, one block a conflict: id, kind, event, what each page says and
+    where; then how to record a decision."""
+    awaiting = verdict.awaiting
+    lines = [
+        f"{count(len(verdict.found), 'conflict')} found, {len(verdict.reviewed)} reviewed; "
+        f"awaiting review: {len(verdict.unreviewed)} unreviewed, {len(verdict.changed)} "
+        f"changed, {len(verdict.missing)} missing"
+    ]
+    changed = {item.now["id"]: item for item in verdict.changed}
+    for conflict in awaiting:
+        lines.append("")
+        lines.append(
+            f"{conflict['id']}  {conflict['kind']}"
+            + (f" in {conflict['event']}" if conflict["event"] else "")
+            + f"  (confidence {conflict['confidence']:.2f})"
+        )
+        if conflict["id"] in changed:
+            lines.append(f"  {changed_message(changed[conflict['id']])}")
+        lines.append(f"  {conflict['explanation']}")
+        for claim in conflict["claims"]:
+            page = verdict.pages.get(claim["page"], {})
+            where = page.get("url") or page.get("path") or ""
+            line = f":{claim['line']}" if claim.get("line") and not page.get("url") else ""
+            lines.append(f"    {claim['page']}: {claim['says']}  {where}{line}")
+    for review in verdict.missing:
+        lines += ["", f"{review.id}  {missing_message(review)}"]
+    if awaiting or verdict.missing:
+        lines += [
+            "",
+            f"record decisions: reconciler review {dataset} --accept ID (or --reject ID, "
+            "--drop ID for a missing one) --reviewer NAME --note WHY",
+        ]
+    return lines
+
+
 def changed_message(item: Changed) -> str:
     return (
         f"accepted {item.accepted.id} ({item.accepted.kind}) changed values: was "
