@@ -90,7 +90,7 @@ class Reconciliation(Result):
         """One row an event. ``date`` is a timestamp (its first day for a month or a year; NaT
         for a date without a year), ``date_precision`` says how much of it the pages gave and
         ``date_text`` keeps the ISO value; the confidences are those of the headline facts
-        (the share of the event's pages stating them)."""
+        (see ``report.document``)."""
         conflicts_by_event: dict[str | None, int] = {}
         for conflict in self.document["conflicts"]:
             conflicts_by_event[conflict["event"]] = conflicts_by_event.get(conflict["event"], 0) + 1

@@ -11,11 +11,14 @@ renderers can show the evidence without shipping whole pages.
 This module is the one place that reads ``Claim.details``; renderers and the CI gate read
 the document. The schema is ``schema.json`` beside this file.
 
-**Confidence of a headline fact** is one thing: the share of the event's pages that state it,
-a claim of the fact's kind and slot (``event_date``, ``place``, ``participant``) whose value is
-the fact. The same pages stating the same thing always give the same number; a fact no page
-states in its slot (a date read off a page header, say) has confidence 0 and shows the claims
-it came from as evidence.
+**Confidence of a headline fact** is one thing: how well the event's pages support it, the mean
+over the event's pages of the confidence of the page's best claim stating it (a claim of the
+fact's kind and slot, ``event_date``, ``place`` or ``participant``, whose value is the fact),
+0 for a page that does not. A claim's confidence is extraction's: how sure it is of reading
+that span as that value in that slot (a date in a page header scores lower than one in the
+lede). So the same evidence always gives the same number; every page stating the fact with
+full certainty gives 1; a fact no page states in its slot has confidence 0 and shows the
+claims it came from as evidence.
 """
 
 from __future__ import annotations
@@ -121,12 +124,14 @@ def _fact(
         return None
     same_value = [c for c in claims if c.kind == kind and c.normalized == value and _states(c)]
     in_slot = [claim for claim in same_value if claim.slot == slot]
-    stating_pages = {claim.page_id for claim in in_slot}
+    best: dict[str, float] = {}
+    for claim in in_slot:
+        best[claim.page_id] = max(best.get(claim.page_id, 0.0), claim.confidence)
     evidence = in_slot or same_value
     return {
         "value": value,
-        "confidence": round(len(stating_pages) / max(len(event.page_ids), 1), 3),
-        "pages": sorted(stating_pages),
+        "confidence": round(sum(best.values()) / max(len(event.page_ids), 1), 3),
+        "pages": sorted(best),
         "evidence": [_evidence(claim, pages.get(claim.page_id)) for claim in evidence],
     }
 

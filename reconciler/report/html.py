@@ -19,7 +19,7 @@ from importlib.resources import files
 from typing import Any
 
 from reconciler.report.links import file_uri
-from reconciler.report.text import KIND_TITLES, count
+from reconciler.report.text import KIND_TITLES, count, headline_facts
 
 _FILTER_SCRIPT = (files("reconciler.report") / "filters.js").read_text(encoding="utf-8")
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(_FILTER_SCRIPT.encode("utf-8")).digest()).decode()
@@ -185,16 +185,13 @@ def _timeline_entry(entry: Mapping[str, Any], pages: Mapping[str, Mapping[str, A
 
 
 def _headline_facts(event: Mapping[str, Any]) -> str:
-    """Date, place and participants, each with its confidence (the share of the event's pages
-    stating it) and, on hover, the pages that do."""
-    facts = event.get("facts") or {}
-    shown = [facts.get("date"), facts.get("place"), *facts.get("participants", ())]
+    """Date, place and participants, each with its confidence (defined in ``report.document``)
+    and, on hover, the pages stating it."""
     parts = [
         f'<span title="{_e("stated by " + (", ".join(fact["pages"]) or "no page in this slot"))}">'
         f"{_e(fact['value'])} "
         f'<span class="fact-confidence">({fact["confidence"]:.2f})</span></span>'
-        for fact in shown
-        if fact
+        for fact in headline_facts(event)
     ]
     return " · ".join(parts) or "no date, place or people found"
 

@@ -39,15 +39,16 @@ def render(
         f"{count(len(document['pages']), 'page')}, {count(len(document['events']), 'event')}, "
         f"**{count(len(conflicts), 'conflict')}**",
         "",
-        "| event | date | place | participants | pages |",
+        "| event | date (confidence) | place | participants | pages |",
         "|---|---|---|---|---|",
     ]
     for event in document["events"]:
+        facts = event.get("facts") or {}
         cells = [
             inline(event["id"]),
-            inline(event["date"] or ""),
-            inline(event["place"] or ""),
-            inline(", ".join(event["participants"])),
+            _fact(facts.get("date")),
+            _fact(facts.get("place")),
+            ", ".join(_fact(fact) for fact in facts.get("participants", ())),
             ", ".join(
                 _page_link(pages.get(page_id, {"id": page_id}), None, link_base)
                 for page_id in event["pages"]
@@ -91,6 +92,11 @@ def conflicts_within(
         shown.append(block)
         used += len(block)
     return "".join(shown)
+
+
+def _fact(fact: Mapping[str, Any] | None) -> str:
+    """A headline fact and its confidence (see ``report.document``)."""
+    return f"{inline(fact['value'])} ({fact['confidence']:.2f})" if fact else ""
 
 
 def _omitted(number: int) -> str:

@@ -3,6 +3,7 @@ the evidence of each side (file and line)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 KIND_TITLES = {
@@ -27,15 +28,7 @@ def render(document: dict[str, Any], *, color: bool = False) -> str:
     )
     for event in document["events"]:
         lines.append("")
-        facts = [
-            part
-            for part in (
-                event["date"],
-                event["place"],
-                ", ".join(event["participants"]) if event["participants"] else None,
-            )
-            if part
-        ]
+        facts = [f"{fact['value']} ({fact['confidence']:.2f})" for fact in headline_facts(event)]
         lines.append(
             f"{bold}{event['id']}{reset}  {' · '.join(facts) or 'no date, place or people found'}"
         )
@@ -74,6 +67,15 @@ def _conflict_lines(
             f"“{_clip(claim['text'], 70)}” → {claim.get('says', claim['value'])}"
         )
     return lines
+
+
+def headline_facts(event: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The event's date, place and participants that were found, each with its confidence
+    (how well the event's pages support it; defined in ``report.document``) and the pages
+    stating it."""
+    facts = event.get("facts") or {}
+    shown = [facts.get("date"), facts.get("place"), *facts.get("participants", ())]
+    return [fact for fact in shown if fact]
 
 
 def count(number: int, noun: str) -> str:

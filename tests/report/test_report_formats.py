@@ -119,7 +119,7 @@ def test_report_command_formats(
 def test_markdown_quotes_evidence_and_escapes_page_text(hand_document: dict[str, Any]) -> None:
     rendered = markdown.render(hand_document)
     # Page a links to its file; page b's URL is not http(s), so it is no link at all.
-    assert "| event-001 | 2024-11-02 |  |  | [a](a.txt), b |" in rendered
+    assert "| event-001 | 2024-11-02 (0.40) |  |  | [a](a.txt), b |" in rendered
     assert "- **[a](a.txt#L1)** \\[bn\\], line 1:" in rendered
     assert "javascript:alert" not in rendered
     assert "#### ✗ event date in event-001 — confidence 0.75" in rendered
@@ -191,14 +191,14 @@ def test_evidence_says_what_each_page_states() -> None:
 
 
 def test_headline_facts_carry_confidence_and_evidence(hand_document: dict[str, Any]) -> None:
-    # Only page b states 2024-11-02 as the event date: half of the event's two pages.
+    # Only page b states 2024-11-02 as the event date, with confidence 0.8: (0.8 + 0) / 2.
     fact = hand_document["events"][0]["facts"]["date"]
-    assert fact["confidence"] == 0.5 and fact["pages"] == ["b"]
+    assert fact["confidence"] == 0.4 and fact["pages"] == ["b"]
     assert [(item["page"], item["slot"]) for item in fact["evidence"]] == [("b", "event_date")]
     assert hand_document["events"][0]["date_precision"] == "day"
-    # An absent participant is no evidence of taking part: one of two pages.
+    # An absent participant is no evidence of taking part: one of two pages, at 0.8.
     (participant,) = document.build(_absent_minister())["events"][0]["facts"]["participants"]
-    assert participant["confidence"] == 0.5 and participant["pages"] == ["p"]
+    assert participant["confidence"] == 0.4 and participant["pages"] == ["p"]
     # The same evidence, the same confidence.
     assert (
         document.build(_absent_minister())["events"] == document.build(_absent_minister())["events"]
