@@ -159,8 +159,11 @@ def eval_command(
     try:
         gold = load_gold(dataset)
     except GoldError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from error
+        _usage_error(
+            f"{error}; eval scores against a curated dataset's gold.json "
+            "(docs/dataset-format.md); to gate CI on reviewed conflicts without one, "
+            f"run: reconciler check {dataset}"
+        )
     result = _run([dataset], model, progress)
     from reconciler.claims.entities import same_entity
 

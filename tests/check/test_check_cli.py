@@ -154,3 +154,9 @@ def test_usage_errors_exit_2_with_one_line(
     assert code == 2
     assert output.count("\n") == 1 and output.startswith("error: ") and message in output
     assert "Traceback" not in output
+
+
+def test_eval_without_gold_says_what_to_run_instead(tmp_path: Path) -> None:
+    code, output = _cli("eval", str(tmp_path))
+    assert code == 2 and output.count("\n") == 1
+    assert "no gold.json" in output and f"run: reconciler check {tmp_path}" in output
