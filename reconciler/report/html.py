@@ -220,8 +220,6 @@ def _overview(document: Mapping[str, Any], pages: Mapping[str, Mapping[str, Any]
         )
         for conflict in document["conflicts"]
     ]
-    if not document["conflicts"]:
-        rows.append("")
     kinds = ["event", *dict.fromkeys(conflict["kind"] for conflict in document["conflicts"])]
     languages = sorted({page.get("lang") or "und" for page in pages.values()})
     sources = sorted({page.get("source") or "" for page in pages.values()} - {""})

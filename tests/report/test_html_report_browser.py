@@ -3,6 +3,7 @@ text inert, a screenshot kept."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
@@ -112,3 +113,20 @@ def test_filters_show_only_the_chosen_kind_and_language(rendered: Path, tmp_path
     rows = _overview_rows(by_lang.stdout)
     assert all(("en" in languages) != hidden for _, languages, hidden in rows)
     assert any(hidden for *_, hidden in rows) and not all(hidden for *_, hidden in rows)
+
+
+def test_source_filter_keeps_the_rows_of_that_outlet(
+    seeds_document: dict[str, Any], tmp_path: Path
+) -> None:
+    sourced = copy.deepcopy(seeds_document)
+    for page in sourced["pages"]:
+        page["source"] = "Outlet <B>" if page["lang"] == "en" else "Outlet A"
+    report = tmp_path / "sourced.html"
+    report.write_text(html.render(sourced), encoding="utf-8")
+    dom = _chromium(report, tmp_path / "p", "--dump-dom", fragment="#source=Outlet+%3CB%3E").stdout
+    english = {page["id"] for page in sourced["pages"] if page["lang"] == "en"}
+    rows = re.findall(r'<tr data-kind="[^"]*" data-lang="[^"]*" data-source="([^"]*)"([^>]*)>', dom)
+    assert rows
+    for sources, rest in rows:
+        assert ("Outlet <B>" in json.loads(unescape(sources))) == ("hidden" not in rest)
+    assert english and any("hidden" in rest for _, rest in rows)
