@@ -25,10 +25,15 @@ def web_url(page: Mapping[str, Any]) -> str | None:
 def page_href(
     page: Mapping[str, Any], line: int | None = None, *, link_base: str | None = None
 ) -> str | None:
-    """The page's URL; else its file: under ``link_base`` (a repository's blob URL, with a
-    GitHub ``#L`` line anchor) when given, else as a relative path; None for neither."""
-    if url := web_url(page):
-        return url
+    """The page's URL; else its file (``file_href``); None for neither."""
+    return web_url(page) or file_href(page, line, link_base=link_base)
+
+
+def file_href(
+    page: Mapping[str, Any], line: int | None = None, *, link_base: str | None = None
+) -> str | None:
+    """The page's file: under ``link_base`` (a repository's blob URL, with a GitHub ``#L``
+    line anchor) when given, else as a relative path; None for a page read from no file."""
     path = page.get("path")
     if not path:
         return None

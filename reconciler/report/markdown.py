@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from reconciler.report.links import page_href
+from reconciler.report.links import file_href, page_href
 from reconciler.report.text import KIND_TITLES, count
 
 # GitHub refuses comments (and step summaries above 1 MiB) longer than this many characters.
@@ -123,14 +123,14 @@ def _conflict_lines(
         value = claim["value"]
         if calendar and calendar != "gregorian":
             value += f" (Gregorian; written in the {calendar.replace('_', ' ').title()} calendar)"
-        line = f", line {claim['line']}" if claim.get("line") is not None else ""
+        line = _line_link(page, claim.get("line"), link_base)
         stated = claim.get("says", claim["value"])
         says = f" — says: {inline(stated)}" if stated != claim["value"] else ""
         context = claim.get("context") or {"before": "", "after": ""}
         lines += [
-            f"- **{_page_link(page or {'id': claim['page']}, claim.get('line'), link_base)}** "
+            f"- **{_page_link(page or {'id': claim['page']}, None, link_base)}** "
             f"\\[{inline(page.get('lang') or 'und')}\\]"
-            f"{inline(line)}: `{_code(value)}`{says}",
+            f"{line}: `{_code(value)}`{says}",
             f"  > {_quoted(context['before'], claim['text'], context['after'])}",
         ]
     return lines
@@ -144,8 +144,17 @@ def _quoted(before: str, span: str, after: str) -> str:
 
 
 def _page_link(page: Mapping[str, Any], line: int | None, link_base: str | None) -> str:
-    href = page_href(page, line, link_base=link_base)
-    text = inline(page["id"])
+    return _link(inline(page["id"]), page_href(page, line, link_base=link_base))
+
+
+def _line_link(page: Mapping[str, Any], line: int | None, link_base: str | None) -> str:
+    """ ", line N", linked to that line of the page's file (also when the page has a URL)."""
+    if line is None:
+        return ""
+    return ", " + _link(f"line {line}", file_href(page, line, link_base=link_base))
+
+
+def _link(text: str, href: str | None) -> str:
     if href is None:
         return text
     # A ")", "<", ">" or space would end the link target early.

@@ -120,7 +120,8 @@ def test_markdown_quotes_evidence_and_escapes_page_text(hand_document: dict[str,
     rendered = markdown.render(hand_document)
     # Page a links to its file; page b's URL is not http(s), so it is no link at all.
     assert "| event-001 | 2024-11-02 (0.40) |  |  | [a](a.txt), b |" in rendered
-    assert "- **[a](a.txt#L1)** \\[bn\\], line 1:" in rendered
+    assert "- **[a](a.txt)** \\[bn\\], [line 1](a.txt#L1):" in rendered
+    assert "- **b** \\[en\\], line 1:" in rendered  # no file, and a URL that is no link
     assert "javascript:alert" not in rendered
     assert "#### ✗ event date in event-001 — confidence 0.75" in rendered
     assert "`2024-12-09 (Gregorian; written in the Bangabda calendar)`" in rendered
