@@ -241,6 +241,8 @@ def review_command(
     progress = _configure(quiet, verbose)
     if (accept or reject) and not (reviewer and reviewer.strip()):
         _usage_error("--reviewer NAME is required to accept or reject a conflict")
+    if both := sorted(set(accept or ()) & set(reject or ())):
+        _usage_error(f"{', '.join(both)}: both accepted and rejected; choose one")
     verdict, path = _verdict(dataset, reviews, None, 0.0, model, progress)
     if not (accept or reject or drop):
         typer.echo("\n".join(ci_output.review_lines(verdict, dataset=str(dataset))))

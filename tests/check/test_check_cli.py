@@ -137,6 +137,10 @@ def test_version() -> None:
         (["check", "{dev}", "--reviews", "{wrong}"], "not a review file"),
         (["review", "{dev}", "--accept", "all"], "--reviewer NAME is required"),
         (["review", "{dev}", "--reject", "x-1", "--reviewer", "a"], "no conflict x-1 was found"),
+        (
+            ["review", "{dev}", "--accept", "all", "--reject", "all", "--reviewer", "a"],
+            "all: both accepted and rejected",
+        ),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(
