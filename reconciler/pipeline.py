@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
 from tqdm import tqdm
 
-from reconciler import cluster, ingest, reconcile
+from reconciler import cluster, identity, ingest, reconcile
 from reconciler.claims import extract_claims, resolve_claims
 from reconciler.embed import Embedder, get_embedder
 from reconciler.embed.language_priors import language_priors
@@ -84,15 +85,26 @@ def run_pages(
         for page, vector in zip(pages, vectors, strict=True)
     ]
     priors = language_priors(embedder, {page.lang for page in pages})
-    events = cluster.cluster_pages(signals, options.clustering, priors)
+    with _stage("cluster", options.progress):
+        events = identity.name_events(
+            cluster.cluster_pages(signals, options.clustering, priors), pages
+        )
     _log_events(events, signals)
 
     contexts = reconcile.event_contexts(events, pages, claims, embedder)
-    described = [reconcile.describe_event(context) for context in contexts]
+    described = [
+        reconcile.describe_event(context)
+        for context in _progress(contexts, "describe", options.progress, unit="event")
+    ]
     contexts = [
         replace(context, event=event) for context, event in zip(contexts, described, strict=True)
     ]
-    conflicts = reconcile.find_conflicts(contexts)
+    # One event at a time, so the bar moves; the quote comparison embeds again and is slow.
+    conflicts = [
+        conflict
+        for context in _progress(contexts, "conflicts", options.progress, unit="event")
+        for conflict in reconcile.find_conflicts([context])
+    ]
     return Result(
         pages=tuple(pages),
         claims=tuple(claims),
@@ -155,11 +167,21 @@ def _by_page(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     return grouped
 
 
-def _progress(items: Sequence[T], stage: str, enabled: bool) -> Iterator[T]:
+def _progress(items: Sequence[T], stage: str, enabled: bool, unit: str = "page") -> Iterator[T]:
     bar = tqdm(
-        items, desc=stage, unit="page", disable=not (enabled and sys.stderr.isatty()), leave=False
+        items, desc=stage, unit=unit, disable=not (enabled and sys.stderr.isatty()), leave=False
     )
     yield from bar
+
+
+@contextmanager
+def _stage(stage: str, enabled: bool) -> Iterator[None]:
+    """A one-step bar for a stage with no items to count (clustering): it says what runs."""
+    with tqdm(
+        total=1, desc=stage, disable=not (enabled and sys.stderr.isatty()), leave=False
+    ) as bar:
+        yield
+        bar.update(1)
 
 
 def _log_events(events: Sequence[Event], signals: Sequence[cluster.PageSignals]) -> None:
