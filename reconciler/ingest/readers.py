@@ -166,7 +166,9 @@ def _read_collection(
             continue
         origin, record = item
         default_id = f"{path.name.split('.')[0]}-{origin.rsplit(':', 1)[-1]}"
-        yield _from_record(record, origin=origin, path=path, default_id=default_id, settings=settings)
+        yield _from_record(
+            record, origin=origin, path=path, default_id=default_id, settings=settings
+        )
 
 
 def _from_record(
@@ -242,7 +244,9 @@ def _read_page_file(path: Path, *, page_id: str, settings: IngestSettings) -> Do
             "a list of URLs, not a page: reconciler does not fetch; save the pages first "
             "(a crawler's files, a WARC) and give those",
         )
-    return Document(id=clean(page_id), content=text, format=page_format, origin=str(path), path=path)
+    return Document(
+        id=clean(page_id), content=text, format=page_format, origin=str(path), path=path
+    )
 
 
 def _is_url_list(text: str) -> bool:

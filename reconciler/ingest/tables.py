@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -29,8 +30,15 @@ from reconciler.records import PageError
 Record = tuple[str, Mapping[str, Any]]
 
 _PARQUET_BATCH_ROWS = 64  # rows in memory at once; a row may hold a whole page
+# Records end with a blank line pair; a writer may pad a little more, never a record's worth.
+_WARC_TRAILING_BYTES = 64
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_UTF16_32_BOMS = (
+    codecs.BOM_UTF32_LE,
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+)
 
 
 def jsonl_records(path: Path, settings: IngestSettings) -> Iterator[Record | PageError]:
@@ -55,7 +63,9 @@ def jsonl_records(path: Path, settings: IngestSettings) -> Iterator[Record | Pag
                 continue
             read_any = True
             if len(line) > settings.max_page_bytes:
-                yield PageError(origin, f"line is {files.too_large(len(line), settings.max_page_bytes)}")
+                yield PageError(
+                    origin, f"line is {files.too_large(len(line), settings.max_page_bytes)}"
+                )
                 continue
             if b"\x00" in line:
                 line = line.replace(b"\x00", b"")
@@ -144,17 +154,16 @@ def csv_records(path: Path, settings: IngestSettings) -> Iterator[Record | PageE
     if not reader.fieldnames:
         yield PageError(str(path), "empty file")
         return
-    while True:
+    for number in itertools.count(1):
+        origin = f"{path}:row {number}"
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            yield PageError(f"{path}:{reader.line_num}", f"malformed CSV row ({error})")
+            yield PageError(origin, f"malformed CSV row ({error})")
             continue
-        yield f"{path}:{reader.line_num}", {
-            str(key): value for key, value in row.items() if key is not None
-        }
+        yield origin, {str(key): value for key, value in row.items() if key is not None}
 
 
 def parquet_records(path: Path, settings: IngestSettings) -> Iterator[Record | PageError]:
@@ -176,32 +185,49 @@ def parquet_records(path: Path, settings: IngestSettings) -> Iterator[Record | P
 def warc_records(path: Path, settings: IngestSettings) -> Iterator[Record | PageError]:
     """HTML responses of a WARC (or .warc.gz) file, with their URL and capture date."""
     try:
+        size = files.require_regular(path).st_size
         stream = _open_collection(path)
     except files.Refused as refusal:
         yield PageError(str(path), str(refusal))
         return
+    pages = 0
+    read_up_to = 0  # where the last whole record ends: past it, the file was cut short
     with stream:
-        number = 0
+        records = ArchiveIterator(stream)
         try:
-            for record in ArchiveIterator(stream):
-                if record.rec_type != "response" or record.http_headers is None:
+            for index, record in enumerate(records, start=1):
+                if record.rec_headers.get_header("Content-Length") is None or (
+                    record.rec_type == "response" and record.http_headers is None
+                ):
+                    yield PageError(f"{path}:record {index}", "truncated or malformed record")
+                    read_up_to = size  # reported: the bytes after it are not lost silently
                     continue
-                content_type = record.http_headers.get_header("Content-Type") or ""
-                status = record.http_headers.get_statuscode()
-                if not content_type.lower().startswith(_HTML_TYPES) or status != "200":
-                    continue
-                number += 1
-                yield _warc_page(path, number, record, content_type, settings)
+                if _is_html_response(record):
+                    pages += 1
+                    yield _warc_page(path, pages, record, settings)
+                records.read_to_end(record)
+                read_up_to = records.get_record_offset() + records.get_record_length()
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
             yield PageError(str(path), f"cannot read WARC ({_first_line(error)})")
             return
-    if number == 0:
+    if size - read_up_to > _WARC_TRAILING_BYTES:
+        yield PageError(str(path), f"cut short: the last {size - read_up_to} bytes hold no record")
+    elif pages == 0:
         yield PageError(str(path), "no HTML responses in this WARC file")
 
 
+def _is_html_response(record: Any) -> bool:
+    if record.rec_type != "response":
+        return False
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    status = record.http_headers.get_statuscode()
+    return bool(content_type.lower().startswith(_HTML_TYPES) and status == "200")
+
+
 def _warc_page(
-    path: Path, number: int, record: Any, content_type: str, settings: IngestSettings
+    path: Path, number: int, record: Any, settings: IngestSettings
 ) -> Record | PageError:
+    content_type = record.http_headers.get_header("Content-Type") or ""
     url = clean(record.rec_headers.get_header("WARC-Target-URI") or "")
     origin = f"{path}:{url or number}"
     body = record.content_stream().read(settings.max_page_bytes + 1)
