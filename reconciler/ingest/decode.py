@@ -117,10 +117,10 @@ def _decode_bytes(
             return _strict(data[len(bom) :], encoding, "its byte-order mark")
     head = data[: settings.charset_prescan_bytes]
     label = _http_charset(declared) or (_declared_in(head) if markup else None)
-    encoding = _codec(label) if label else None
-    if encoding is not None:
+    codec = _codec(label) if label else None
+    if codec is not None:
         try:
-            return data.decode(encoding)
+            return data.decode(codec)
         except UnicodeDecodeError:
             log.info("declared charset %s does not decode; detecting", label)
     nuls = data.count(0)

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from reconciler.ingest import files, tables
 from reconciler.ingest.decode import DecodeError, checked_text, clean, decode
@@ -208,7 +208,14 @@ def _is_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _metadata(record: Mapping[str, Any]) -> dict[str, str | None]:
+class _Metadata(TypedDict):
+    source: str | None
+    url: str | None
+    fetched_at: str | None
+    published: str | None
+
+
+def _metadata(record: Mapping[str, Any]) -> _Metadata:
     published = next(
         (value for key in _PUBLISHED_FIELDS if (value := _text(record.get(key)))), None
     )

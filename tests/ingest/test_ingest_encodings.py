@@ -24,7 +24,7 @@ def _html(body: bytes, head: bytes = b"") -> bytes:
 
 @pytest.mark.parametrize("encoding", sorted(SAMPLES))
 def test_undeclared_legacy_encoding_is_detected(encoding: str) -> None:
-    _, text = SAMPLES[encoding]
+    text = SAMPLES[encoding]
     assert decode(text.encode(encoding), origin="x") == text
 
 
@@ -38,7 +38,7 @@ def test_undeclared_legacy_encoding_is_detected(encoding: str) -> None:
     ids=["meta charset", "http-equiv"],
 )
 def test_declared_charset_is_used(tmp_path: Path, encoding: str, declaration: bytes) -> None:
-    language, text = SAMPLES[encoding]
+    text = SAMPLES[encoding]
     page = tmp_path / "page.html"
     page.write_bytes(_html(text.encode(encoding), declaration.replace(b"{}", encoding.encode())))
     loaded = load([page])
@@ -47,7 +47,7 @@ def test_declared_charset_is_used(tmp_path: Path, encoding: str, declaration: by
 
 
 def test_xml_declaration_names_the_encoding(tmp_path: Path) -> None:
-    _, text = SAMPLES["koi8-r"]
+    text = SAMPLES["koi8-r"]
     page = tmp_path / "page.xhtml"
     page.write_bytes(
         b'<?xml version="1.0" encoding="koi8-r"?>\n<html><body><p>'
@@ -66,7 +66,7 @@ def test_windows_1252_declared_as_latin_1_reads_its_quotes(tmp_path: Path) -> No
 
 
 def test_wrong_declaration_falls_back_to_detection(tmp_path: Path) -> None:
-    _, text = SAMPLES["gb18030"]
+    text = SAMPLES["gb18030"]
     page = tmp_path / "page.html"
     page.write_bytes(_html(text.encode("utf-8"), b'<meta charset="shift_jis">'))
     assert text in load([page]).pages[0].text
@@ -88,7 +88,7 @@ def test_other_boms_decode(encoding: str) -> None:
 
 
 def test_mojibake_is_repaired_not_passed_on(caplog: pytest.LogCaptureFixture) -> None:
-    _, french = SAMPLES["cp1252"]
+    french = SAMPLES["cp1252"]
     garbled = french.encode("utf-8").decode("cp1252")
     loaded = load([{"id": "m", "text": garbled}])
     assert loaded.pages[0].text == french

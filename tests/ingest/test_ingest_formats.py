@@ -23,7 +23,7 @@ HTML = (DEV_DOCS / "doc-013.html").read_text("utf-8")
 
 
 def _warc(path: Path, *, gzipped: bool) -> None:
-    _, russian = SAMPLES["cp1251"]
+    russian = SAMPLES["cp1251"]
     responses = [
         ("https://news.example/a", "text/html; charset=utf-8", "200 OK", HTML.encode()),
         ("https://news.example/logo.png", "image/png", "200 OK", b"\x89PNG\r\n"),
@@ -97,7 +97,7 @@ def test_csv_with_named_columns(tmp_path: Path) -> None:
 
 
 def test_csv_in_a_legacy_encoding(tmp_path: Path) -> None:
-    _, text = SAMPLES["cp1251"]
+    text = SAMPLES["cp1251"]
     path = tmp_path / "pages.csv"
     path.write_bytes(f'id,text\nru-1,"{text}"\n'.encode("cp1251"))
     assert load([path]).pages[0].text == text
