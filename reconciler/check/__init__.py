@@ -7,14 +7,13 @@ A baseline is a small JSON file a team commits:
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reconciler.evaluate import GoldConflict, score_conflicts
+from reconciler.evaluate import GoldConflict, read_json, score_conflicts, string_set
 from reconciler.records import ConflictKind, Result
 from reconciler.report import document
 
@@ -112,31 +111,26 @@ def parse_kinds(spec: str) -> frozenset[str]:
 
 
 def load_baseline(path: Path) -> tuple[GoldConflict, ...]:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        entries = raw["conflicts"]
-        accepted = tuple(
-            GoldConflict(
-                kind=entry["kind"],
-                docs=frozenset(entry["pages"]),
-                note=entry.get("explanation", ""),
-            )
-            for entry in entries
+    """The accepted conflicts of a baseline file; ``BaselineError`` (one line) when broken."""
+    raw = read_json(path, "baseline", BaselineError)
+    entries = raw.get("conflicts") if isinstance(raw, dict) else None
+    if not isinstance(entries, list):
+        raise BaselineError(f"{path}: not a baseline (no 'conflicts' list)")
+    accepted = []
+    for index, entry in enumerate(entries):
+        where = f"conflicts[{index}]"
+        if not isinstance(entry, dict):
+            raise BaselineError(f"{path}: {where} must be an object")
+        kind, note = entry.get("kind"), entry.get("explanation", "")
+        if not isinstance(kind, str) or kind not in KINDS:
+            raise BaselineError(f"{path}: {where}.kind must be one of {', '.join(sorted(KINDS))}")
+        if not isinstance(note, str):
+            raise BaselineError(f"{path}: {where}.explanation must be a string")
+        pages = string_set(
+            entry.get("pages"), path=path, where=f"{where}.pages", error=BaselineError
         )
-    except OSError as error:
-        raise BaselineError(f"{path}: cannot read baseline ({error.strerror})") from error
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise BaselineError(f"{path}: baseline is not JSON ({error})") from error
-    except (KeyError, TypeError, AttributeError) as error:
-        raise BaselineError(f"{path}: not a baseline (missing or malformed {error})") from error
-    for item in accepted:
-        if (
-            item.kind not in KINDS
-            or not item.docs
-            or not all(isinstance(d, str) for d in item.docs)
-        ):
-            raise BaselineError(f"{path}: not a baseline (bad entry {item.kind!r})")
-    return accepted
+        accepted.append(GoldConflict(kind=kind, docs=pages, note=note))
+    return tuple(accepted)
 
 
 def baseline(verdict: Verdict) -> dict[str, Any]:

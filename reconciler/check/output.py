@@ -7,7 +7,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from reconciler import neutralize
 from reconciler.check import Verdict, describe
+
+# Page ids, file names, explanations and notes come from the pages and the gold file.
+_field = neutralize.log_field
 
 
 def log_lines(verdict: Verdict, *, color: bool = False) -> list[str]:
@@ -20,14 +24,14 @@ def log_lines(verdict: Verdict, *, color: bool = False) -> list[str]:
     for conflict in verdict.new:
         lines.append(
             f"{red if verdict.gates(conflict['kind']) else dim}new      {reset}"
-            f"{describe(conflict['kind'], conflict['pages'])} "
-            f"(confidence {conflict['confidence']:.2f}): {conflict['explanation']}"
+            f"{_field(describe(conflict['kind'], conflict['pages']))} "
+            f"(confidence {conflict['confidence']:.2f}): {_field(conflict['explanation'])}"
         )
     for accepted in verdict.missing:
         lines.append(
             f"{red if verdict.gates(accepted.kind) else dim}missing  {reset}"
-            f"{describe(accepted.kind, accepted.docs)}"
-            + (f": {accepted.note}" if accepted.note else "")
+            f"{_field(describe(accepted.kind, accepted.docs))}"
+            + (f": {_field(accepted.note)}" if accepted.note else "")
         )
     outcome = f"{green}ok{reset}" if verdict.passed else f"{red}FAILED{reset}"
     not_gating = len(verdict.new) + len(verdict.missing) - verdict.failures
@@ -95,6 +99,10 @@ def junit_xml(verdict: Verdict) -> str:
     suite.set("tests", str(cases))
     suite.set("failures", str(verdict.failures))
     suite.set("skipped", str(len(verdict.new) + len(verdict.missing) - verdict.failures))
+    for element in suite.iter():
+        element.text = neutralize.xml_text(element.text) if element.text else element.text
+        for name, value in element.attrib.items():
+            element.set(name, neutralize.xml_text(value))
     ET.indent(suite)
     return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
 
@@ -123,11 +131,12 @@ def _annotation(
 ) -> str:
     properties = []
     if page and page.get("path"):
-        properties.append(f"file={_property(_relative(page['path'], root))}")
+        path = neutralize.terminal(_relative(page["path"], root))
+        properties.append(f"file={_property(path)}")
         if line is not None:
             properties.append(f"line={line}")
     head = f"::{level} {','.join(properties)}" if properties else f"::{level}"
-    return f"{head}::{_data(message)}"
+    return f"{head}::{_data(neutralize.terminal(message))}"
 
 
 def _relative(path: str, root: Path) -> str:

@@ -2,7 +2,7 @@
 its evidence quoted (the span in bold), the compared values and the confidence.
 
 Page text is untrusted: Markdown and HTML syntax in it is escaped so a page cannot inject
-links, images or markup into the comment.
+links, images, markup or @-mentions into the comment.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from reconciler import neutralize
 from reconciler.report.text import KIND_TITLES
 
 # Inline syntax (emphasis, code, links, tables, strikethrough); "<", ">" and "&" go as entities
@@ -88,11 +89,12 @@ def _quoted(before: str, span: str, after: str) -> str:
 
 def _inline(text: str) -> str:
     """Page text as one line of literal Markdown."""
-    flat = " ".join(str(text).split())
+    flat = " ".join(neutralize.terminal(str(text)).split())
     escaped = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _BLOCK_START.sub(r"\\\1", _INLINE_SPECIAL.sub(r"\\\1", escaped))
+    escaped = _BLOCK_START.sub(r"\\\1", _INLINE_SPECIAL.sub(r"\\\1", escaped))
+    return neutralize.markdown_mentions(escaped)
 
 
 def _code(text: str) -> str:
     # A backtick would close the code span; nothing else is special inside one.
-    return " ".join(str(text).split()).replace("`", "'")
+    return " ".join(neutralize.terminal(str(text)).split()).replace("`", "'")
