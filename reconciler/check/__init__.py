@@ -120,14 +120,19 @@ def load_baseline(path: Path) -> tuple[GoldConflict, ...]:
     for index, entry in enumerate(entries):
         where = f"conflicts[{index}]"
         if not isinstance(entry, dict):
-            raise BaselineError(f"{path}: {where} must be an object")
+            raise BaselineError(f"{path}: not a baseline: {where} must be an object")
         kind, note = entry.get("kind"), entry.get("explanation", "")
         if not isinstance(kind, str) or kind not in KINDS:
-            raise BaselineError(f"{path}: {where}.kind must be one of {', '.join(sorted(KINDS))}")
+            raise BaselineError(
+                f"{path}: not a baseline: {where}.kind must be one of {', '.join(sorted(KINDS))}"
+            )
         if not isinstance(note, str):
-            raise BaselineError(f"{path}: {where}.explanation must be a string")
+            raise BaselineError(f"{path}: not a baseline: {where}.explanation must be a string")
         pages = string_set(
-            entry.get("pages"), path=path, where=f"{where}.pages", error=BaselineError
+            entry.get("pages"),
+            path=path,
+            where=f"not a baseline: {where}.pages",
+            error=BaselineError,
         )
         accepted.append(GoldConflict(kind=kind, docs=pages, note=note))
     return tuple(accepted)

@@ -50,6 +50,8 @@ class Gold:
 def load_gold(dataset: Path) -> Gold:
     """The dataset's gold.json; ``GoldError`` (one line naming the file) when it is broken."""
     path = dataset / "gold.json"
+    if not path.exists():
+        raise GoldError(f"{path}: no gold.json in this dataset")
     raw = read_json(path, "gold file", GoldError)
     if not isinstance(raw, dict):
         raise GoldError(f"{path}: not a gold file (expected a JSON object)")
@@ -75,7 +77,7 @@ def read_json(path: Path, what: str, error: type[ValueError]) -> Any:
         text = path.read_bytes().decode("utf-8-sig")
         return json.loads(text)
     except FileNotFoundError as cause:
-        raise error(f"{path}: no such {what}") from cause
+        raise error(f"{path}: cannot read {what} (no such file)") from cause
     except IsADirectoryError as cause:
         raise error(f"{path}: is a folder, not a {what}") from cause
     except OSError as cause:

@@ -7,6 +7,7 @@ throw away: the line each block came from in the raw HTML, and the masthead's da
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
 
@@ -15,6 +16,10 @@ import trafilatura
 from lxml import etree
 
 from reconciler.ingest.regions import LineHint
+
+# trafilatura logs an ERROR for every page it cannot parse; such a page is reported once, as a
+# PageError naming it, or read without trafilatura's paragraphs.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 _SKIPPED = frozenset(
     {
