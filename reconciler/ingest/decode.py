@@ -83,7 +83,7 @@ def decode(
     HTTP header); ``markup`` says the file may declare its own charset in a <meta> tag or XML
     declaration.
     """
-    text = _decode_bytes(data, declared=declared, markup=markup, settings=settings)
+    text = _decode_bytes(data, origin=origin, declared=declared, markup=markup, settings=settings)
     return checked_text(clean(text), origin=origin, settings=settings)
 
 
@@ -110,7 +110,7 @@ def clean(text: str) -> str:
 
 
 def _decode_bytes(
-    data: bytes, *, declared: str | None, markup: bool, settings: IngestSettings
+    data: bytes, *, origin: str, declared: str | None, markup: bool, settings: IngestSettings
 ) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -122,7 +122,7 @@ def _decode_bytes(
         try:
             return data.decode(codec)
         except UnicodeDecodeError:
-            log.info("declared charset %s does not decode; detecting", label)
+            log.info("%s: declared charset %s does not decode; detecting", origin, label)
     nuls = data.count(0)
     if nuls:
         utf16 = _utf16_without_bom(data)
@@ -134,6 +134,9 @@ def _decode_bytes(
         return data.decode("utf-8")  # a stray NUL in it is dropped by clean()
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data, origin, settings)
+    if damaged is not None:
+        return damaged
     if nuls:
         raise DecodeError("binary file (contains NUL bytes)")
     return _detected(data, settings)
@@ -183,6 +186,19 @@ def _utf16_without_bom(data: bytes) -> str | None:
         if blanks >= len(text) * _UTF16_MIN_BLANK_SHARE and (best is None or blanks > best[0]):
             best = blanks, text
     return best[1] if best else None
+
+
+def _damaged_utf8(data: bytes, origin: str, settings: IngestSettings) -> str | None:
+    """UTF-8 with a few broken sequences (a page cut mid-character, an encoded surrogate), its
+    broken bytes replaced; None when too many of its non-ASCII characters are broken, as in a
+    legacy encoding, where nearly all are."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count(_REPLACEMENT)
+    non_ascii = sum(1 for char in text if ord(char) > 0x7F)
+    if broken > non_ascii * settings.max_broken_utf8_share:
+        return None
+    log.warning("%s: %d broken UTF-8 sequences replaced by U+FFFD", origin, broken)
+    return text
 
 
 def _detected(data: bytes, settings: IngestSettings) -> str:
