@@ -113,9 +113,29 @@ def test_legacy_bengali_font_text_is_refused_by_name(legacy: str, tmp_path: Path
     assert all("Bijoy" in error.message for error in loaded.errors)
 
 
-def test_real_english_and_bengali_pages_are_not_legacy_font_text() -> None:
-    loaded = load([DEV_DOCS.parent])
+REAL_DEV = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "real-dev"
+
+
+@pytest.mark.parametrize("dataset", [DEV_DOCS.parent, REAL_DEV], ids=["dev", "real-dev"])
+def test_real_pages_are_not_refused_or_repaired(
+    dataset: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    if not dataset.is_dir():
+        pytest.skip(f"{dataset} is not here")
+    loaded = load([dataset])
     assert loaded.errors == ()
+    assert "mojibake" not in caplog.text and "broken UTF-8" not in caplog.text
+
+
+def test_broken_utf8_sequences_are_replaced_not_the_page_refused(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    data = BENGALI.encode("utf-8")
+    page.write_bytes(
+        data[:1000] + "\ud800".encode("utf-8", "surrogatepass") + data[1000:] + b"\xe0"
+    )
+    loaded = load([page])
+    assert loaded.errors == ()
+    assert loaded.pages[0].text.count("\ufffd") >= 2 and loaded.pages[0].lang == "bn"
 
 
 def test_binary_json_lines_and_bad_strings_are_one_error_each(tmp_path: Path) -> None:
