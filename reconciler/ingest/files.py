@@ -54,11 +54,12 @@ def require_regular(path: Path) -> os.stat_result:
     return status
 
 
-def read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file no larger than ``limit``; ``Refused`` otherwise."""
+def read_limited(path: Path, limit: int, *, setting: str = "max_page_bytes") -> bytes:
+    """The bytes of a regular file no larger than ``limit`` (the ``IngestSettings`` field
+    ``setting``); ``Refused`` otherwise."""
     status = require_regular(path)
     if status.st_size > limit:
-        raise Refused(too_large(status.st_size, limit))
+        raise Refused(too_large(status.st_size, limit, setting))
     try:
         # O_NONBLOCK: a FIFO swapped in after the check still cannot block the run.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -67,14 +68,14 @@ def read_limited(path: Path, limit: int) -> bytes:
     except OSError as error:
         raise Refused(f"cannot read file ({_reason(error)})") from error
     if len(data) > limit:
-        raise Refused(too_large(len(data), limit))
+        raise Refused(too_large(len(data), limit, setting))
     return data
 
 
-def too_large(size: int, limit: int) -> str:
+def too_large(size: int, limit: int, setting: str = "max_page_bytes") -> str:
     return (
-        f"{size / _MEGABYTE:.1f} MB, over the {limit / _MEGABYTE:.0f} MB page limit "
-        "(IngestSettings.max_page_bytes): not read"
+        f"{size / _MEGABYTE:.1f} MB, over the {limit / _MEGABYTE:.0f} MB limit "
+        f"(IngestSettings.{setting}): not read"
     )
 
 
@@ -124,11 +125,10 @@ class Walk:
         except (OSError, RuntimeError) as error:
             yield PageError(str(folder), f"cannot open folder ({_reason(error)})")
             return
-        key = (status.st_dev, status.st_ino)
-        if key in self._folders:
-            yield PageError(str(folder), f"folder loop: already read as {self._folders[key]}")
+        again = _met_again(self._folders, status, folder, "folder loop: already read as {}")
+        if again is not None:
+            yield again
             return
-        self._folders[key] = folder
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
@@ -168,12 +168,20 @@ class Walk:
         if not stat.S_ISREG(status.st_mode):
             yield PageError(str(path), f"{file_kind(status.st_mode)}, not a regular file: not read")
             return
-        key = (status.st_dev, status.st_ino)
-        if key in self._files:
-            yield PageError(str(path), f"same file as {self._files[key]} (a link): read once")
-            return
-        self._files[key] = path
-        yield PageFile(path, relative)
+        again = _met_again(self._files, status, path, "same file as {} (a link): read once")
+        yield again if again is not None else PageFile(path, relative)
+
+
+def _met_again(
+    seen: dict[tuple[int, int], Path], status: os.stat_result, path: Path, message: str
+) -> PageError | None:
+    """An error naming where the file or folder of ``status`` was met before (``message``
+    with a "{}" for that path); None the first time, which is noted."""
+    key = (status.st_dev, status.st_ino)
+    if key in seen:
+        return PageError(str(path), message.format(seen[key]))
+    seen[key] = path
+    return None
 
 
 def _is_asset_folder(name: str, siblings: set[str]) -> bool:

@@ -109,15 +109,12 @@ def _json_object(origin: str, line: str) -> Record | PageError:
 
 def json_array_records(path: Path, settings: IngestSettings) -> Iterator[Record | PageError]:
     """A JSON array of page objects (what many scrapers export)."""
+    text = _whole_text(path, settings)
+    if isinstance(text, PageError):
+        yield text
+        return
     try:
-        data = files.read_limited(path, settings.max_collection_bytes)
-        value = json.loads(decode(data, origin=str(path), settings=settings))
-    except files.Refused as refusal:
-        yield PageError(str(path), str(refusal))
-        return
-    except DecodeError as error:
-        yield PageError(str(path), str(error))
-        return
+        value = json.loads(text)
     except json.JSONDecodeError as error:
         yield PageError(str(path), f"not valid JSON ({error.msg}, line {error.lineno})")
         return
@@ -140,14 +137,9 @@ def json_array_records(path: Path, settings: IngestSettings) -> Iterator[Record 
 def csv_records(path: Path, settings: IngestSettings) -> Iterator[Record | PageError]:
     """CSV with a header row naming the columns. The stdlib reader (not pyarrow's) because it
     reads the text our decoder made (any encoding) and goes on after a malformed row."""
-    try:
-        data = files.read_limited(path, settings.max_collection_bytes)
-        text = decode(data, origin=str(path), settings=settings)
-    except files.Refused as refusal:
-        yield PageError(str(path), str(refusal))
-        return
-    except DecodeError as error:
-        yield PageError(str(path), str(error))
+    text = _whole_text(path, settings)
+    if isinstance(text, PageError):
+        yield text
         return
     csv.field_size_limit(settings.max_page_bytes)
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -243,6 +235,17 @@ def _warc_page(
         "url": url or None,
         "fetched_at": record.rec_headers.get_header("WARC-Date"),
     }
+
+
+def _whole_text(path: Path, settings: IngestSettings) -> str | PageError:
+    """The decoded text of a collection parsed whole (JSON, CSV), within its size limit."""
+    try:
+        data = files.read_limited(
+            path, settings.max_collection_bytes, setting="max_collection_bytes"
+        )
+        return decode(data, origin=str(path), settings=settings)
+    except (files.Refused, DecodeError) as error:
+        return PageError(str(path), str(error))
 
 
 def _open_collection(path: Path) -> io.BufferedReader:
