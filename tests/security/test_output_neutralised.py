@@ -115,3 +115,18 @@ def test_check_output_and_junit_survive_hostile_gold_notes(
     suite = ET.parse(junit).getroot()
     failure = suite.find("testcase/failure")
     assert failure is not None and "note" in (failure.text or "")
+
+
+def test_lone_surrogates_in_ids_and_text_still_give_a_whole_report(
+    hash_pipeline: None, tmp_path: Path
+) -> None:
+    story = (DEV_DOCS / "doc-007.txt").read_text("utf-8")
+    jsonl = tmp_path / "records.jsonl"
+    # json.dumps writes a lone surrogate as the escape "\ud800": valid JSON, invalid Unicode.
+    records = [{"id": "a\ud800", "text": story + "\udfff"}, {"id": "b", "text": story}]
+    jsonl.write_text("\n".join(json.dumps(record) for record in records) + "\n", "utf-8")
+    output = tmp_path / "report.json"
+    outcome = runner.invoke(app, ["report", str(jsonl), "-f", "json", "-o", str(output), "-q"])
+    assert outcome.exit_code == 0, outcome.output
+    report = json.loads(output.read_text("utf-8"))
+    assert sorted(page["id"] for page in report["pages"]) == ["a\ufffd", "b"]
