@@ -143,16 +143,16 @@ def eval_command(
     try:
         gold = load_gold(dataset)
     except GoldError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from error
+        _usage_error(str(error))
     result = _run([dataset], model, progress)
     from reconciler.claims.entities import same_entity
 
     scores = evaluate(result, gold, same_entity)
+    scores = neutralize.deep(scores, neutralize.log_field)  # page ids and gold notes, printed
     if as_json:
         typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
     else:
-        typer.echo(_scores_text(neutralize.deep(scores, neutralize.log_field)))
+        typer.echo(_scores_text(scores))
 
 
 @app.command("check")
