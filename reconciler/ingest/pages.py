@@ -6,6 +6,7 @@ import logging
 
 from reconciler import language
 from reconciler.ingest import html, legacy
+from reconciler.ingest.decode import repair_mojibake
 from reconciler.ingest.readers import Document
 from reconciler.ingest.regions import segment
 from reconciler.ingest.settings import DEFAULT_SETTINGS, IngestSettings
@@ -20,20 +21,13 @@ _LANGUAGE_REGIONS = (RegionKind.HEADLINE, RegionKind.BODY)
 def build_page(document: Document, settings: IngestSettings = DEFAULT_SETTINGS) -> Page | PageError:
     raw_lines: tuple[int, ...] = ()
     if document.format == "html":
-        rendered = html.render(document.content)
+        rendered = html.render(document.content, settings.max_text_chars)
         if rendered is None:
             return PageError(document.origin, "HTML page has no visible text")
         text, raw_lines, hints = rendered.text, rendered.raw_lines, rendered.hints
     else:
         # Offsets index the text as given; only line ends are unified so "\n" splits lines.
         text, hints = document.content.replace("\r\n", "\n").replace("\r", "\n"), None
-    font = legacy.legacy_font(text, settings)
-    if font is not None:
-        return PageError(
-            document.origin,
-            f"legacy Bengali font encoding ({font}): ASCII letters standing for Bengali "
-            "letters; convert the page to Unicode first",
-        )
     if len(text) > settings.max_text_chars:
         text = _cut(text, settings.max_text_chars)
         log.warning(
@@ -44,6 +38,14 @@ def build_page(document: Document, settings: IngestSettings = DEFAULT_SETTINGS) 
         kept_lines = text.count("\n") + 1
         raw_lines = raw_lines[:kept_lines]
         hints = hints[:kept_lines] if hints is not None else None
+    text = repair_mojibake(text, origin=document.origin)
+    font = legacy.legacy_font(text, settings)
+    if font is not None:
+        return PageError(
+            document.origin,
+            f"legacy Bengali font encoding ({font}): ASCII letters standing for Bengali "
+            "letters; convert the page to Unicode first",
+        )
     regions = segment(text, hints)
     return Page(
         id=document.id,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from reconciler.ingest import files, tables
-from reconciler.ingest.decode import DecodeError, checked_text, clean, decode
+from reconciler.ingest.decode import DecodeError, clean, decode, refuse_binary
 from reconciler.ingest.settings import DEFAULT_SETTINGS, IngestSettings
 from reconciler.records import PageError
 
@@ -191,7 +191,7 @@ def _from_record(
     if page_id is None:
         return PageError(origin, "record has no 'id'")
     try:
-        content = checked_text(clean(content), origin=origin, settings=settings)
+        content = refuse_binary(clean(content), settings)
     except DecodeError as error:
         return PageError(origin, str(error))
     return Document(
