@@ -121,7 +121,7 @@ def _decode_bytes(
 ) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _strict(data[len(bom) :], encoding, "its byte-order mark")
+            return _by_bom(data[len(bom) :], encoding, origin, settings)
     head = data[: settings.charset_prescan_bytes]
     label = _http_charset(declared) or (_declared_in(head) if markup else None)
     codec = _codec(label) if label else None
@@ -149,11 +149,20 @@ def _decode_bytes(
     return _detected(data, settings)
 
 
-def _strict(data: bytes, encoding: str, why: str) -> str:
+def _by_bom(data: bytes, encoding: str, origin: str, settings: IngestSettings) -> str:
+    """The text in the encoding its BOM names; a few broken sequences (a lone surrogate, a cut
+    last character) replaced by U+FFFD, many refused."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise DecodeError(f"not valid {encoding}, as {why} says ({error.reason})") from error
+        text = data.decode(encoding, errors="replace")
+        broken = text.count(_REPLACEMENT)
+        if broken > len(text) * settings.max_broken_utf8_share:
+            raise DecodeError(
+                f"not valid {encoding}, as its byte-order mark says ({error.reason})"
+            ) from error
+        log.warning("%s: %d broken %s sequences replaced by U+FFFD", origin, broken, encoding)
+        return text
 
 
 def _http_charset(content_type: str | None) -> str | None:

@@ -29,6 +29,7 @@ class IngestSettings:
     # this share of its non-ASCII characters is broken; text in a legacy encoding, where nearly
     # every non-ASCII byte is invalid UTF-8, goes on to detection. 5%: a page cut mid-character
     # or with a stray encoded surrogate is far below it, cp1252 French or German near 100%.
+    # Text with a BOM may have this share of all its characters broken.
     max_broken_utf8_share: float = 0.05
     # A decoded text with more control characters than this share is binary, not text.
     max_control_share: float = 0.02

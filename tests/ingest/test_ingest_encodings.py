@@ -87,6 +87,11 @@ def test_other_boms_decode(encoding: str) -> None:
     assert decode(BENGALI.encode(encoding), origin="x") == BENGALI
 
 
+def test_lone_surrogate_under_a_bom_is_replaced() -> None:
+    data = (BENGALI[:500] + "\ud800" + BENGALI[500:]).encode("utf-16", "surrogatepass")
+    assert decode(data, origin="x") == BENGALI[:500] + "\ufffd" + BENGALI[500:]
+
+
 def test_mojibake_is_repaired_not_passed_on(caplog: pytest.LogCaptureFixture) -> None:
     french = SAMPLES["cp1252"]
     garbled = french.encode("utf-8").decode("cp1252")
