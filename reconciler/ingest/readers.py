@@ -165,7 +165,9 @@ def _read_collection(
             yield item
             continue
         origin, record = item
-        default_id = f"{path.name.split('.')[0]}-{origin.rsplit(':', 1)[-1]}"
+        # "pages.jsonl:12" → "pages-12", "pages.parquet:row 3" → "pages-row-3"
+        locator = origin.rsplit(":", 1)[-1].replace(" ", "-")
+        default_id = f"{path.name.split('.')[0]}-{locator}"
         yield _from_record(
             record, origin=origin, path=path, default_id=default_id, settings=settings
         )

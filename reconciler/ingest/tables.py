@@ -127,7 +127,7 @@ def json_array_records(path: Path, settings: IngestSettings) -> Iterator[Record 
     if not value:
         yield PageError(str(path), "empty JSON array")
     for index, item in enumerate(value):
-        origin = f"{path}[{index}]"
+        origin = f"{path}:item {index + 1}"
         if isinstance(item, dict):
             yield origin, item
         else:

@@ -117,7 +117,7 @@ def test_parquet_with_named_columns(tmp_path: Path) -> None:
     loaded = load([path])
     assert [(page.id, page.published, page.fetched_at) for page in loaded.pages] == [
         ("p1", "2024-11-02", "2024-11-02T10:00:00Z"),
-        ("pages-row 3", "2024-11-03", None),
+        ("pages-row-3", "2024-11-03", None),
     ]
     assert len(loaded.errors) == 1
 
@@ -131,11 +131,19 @@ def test_broken_parquet_is_one_error(tmp_path: Path) -> None:
 
 def test_json_array_of_pages(tmp_path: Path) -> None:
     path = tmp_path / "pages.json"
-    records = [{"id": "a", "text": ENGLISH, "published": "2024-11-01"}, "junk", {"id": "b"}]
+    records = [
+        {"id": "a", "text": ENGLISH, "published": "2024-11-01"},
+        "junk",
+        {"id": "b"},
+        {"text": ENGLISH},
+    ]
     path.write_text(json.dumps(records), "utf-8")
     loaded = load([path])
-    assert [(page.id, page.published) for page in loaded.pages] == [("a", "2024-11-01")]
-    assert [error.source.rsplit("[", 1)[1] for error in loaded.errors] == ["1]", "2]"]
+    assert [(page.id, page.published) for page in loaded.pages] == [
+        ("a", "2024-11-01"),
+        ("pages-item-4", None),
+    ]
+    assert [error.source.rsplit(":", 1)[1] for error in loaded.errors] == ["item 2", "item 3"]
 
 
 @pytest.mark.parametrize("content", ['{"id": "a", "text": "x"}', "[1, 2", '"text"'])
