@@ -24,7 +24,7 @@ from typing import Any
 # other two-character escape. Removed whole, so no parameter bytes are left behind as text.
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
-    r"|[\x1b\x9b]\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?"
     r"|\x9b[0-?]*[ -/]*[@-~]?"
     r"|\x1b[ -~]?"
