@@ -60,9 +60,6 @@ _IGNORED_DECLARATIONS = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # all C0 controls but \t \n \f \r
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _REPLACEMENT = "\ufffd"
-# Prose in every script but Chinese and Japanese has a space or line break every 20 characters
-# or so; binary data read as UTF-16 almost never has U+0020 or U+000A. One in 50 tells them apart.
-_UTF16_MIN_BLANK_SHARE = 0.02
 
 
 class DecodeError(ValueError):
@@ -132,7 +129,7 @@ def _decode_bytes(
             log.info("%s: declared charset %s does not decode; detecting", origin, label)
     nuls = data.count(0)
     if nuls:
-        utf16 = _utf16_without_bom(data)
+        utf16 = _utf16_without_bom(data, settings)
         if utf16 is not None:
             return utf16
         if nuls > len(data) * settings.max_control_share:
@@ -187,7 +184,7 @@ def _codec(label: str) -> str | None:
         return None
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def _utf16_without_bom(data: bytes, settings: IngestSettings) -> str | None:
     """The text of UTF-16 bytes without a BOM: of the two byte orders, the one whose text has
     ASCII spaces and line breaks (read in the wrong order they become U+2000 and U+0A00)."""
     if len(data) < 4 or len(data) % 2:
@@ -199,7 +196,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         blanks = text.count(" ") + text.count("\n")
-        if blanks >= len(text) * _UTF16_MIN_BLANK_SHARE and (best is None or blanks > best[0]):
+        enough = blanks >= len(text) * settings.min_utf16_blank_share
+        if enough and (best is None or blanks > best[0]):
             best = blanks, text
     return best[1] if best else None
 

@@ -21,8 +21,6 @@ from wordfreq import zipf_frequency
 from reconciler.ingest.settings import IngestSettings
 
 _SAMPLED_WORDS = 200  # enough words to decide; bounds the cost on a long page
-_MIN_WORDS = 3  # fewer words than this and nothing is decided
-_MAX_NON_LATIN_SHARE = 0.05  # text in another script (or already Unicode Bengali) is not legacy
 _WORD = re.compile(r"\S+")
 _LATIN1_RANGE = 0x2FF  # ASCII, Latin-1 and Latin Extended: where the font's code points lie
 
@@ -49,11 +47,11 @@ def legacy_font(text: str, settings: IngestSettings) -> str | None:
     if not letters:
         return None
     other_script = sum(1 for char in letters if ord(char) > _LATIN1_RANGE and char not in "ˆ‰Š")
-    if other_script > len(letters) * _MAX_NON_LATIN_SHARE:
+    if other_script > len(letters) * settings.max_legacy_other_script_share:
         return None
     table = _table()
     words = [word for word in _WORD.findall(sample)[:_SAMPLED_WORDS] if len(word) >= 2]
-    if len(words) < _MIN_WORDS:
+    if len(words) < settings.min_legacy_words:
         return None
     bengali = sum(1 for word in words if zipf_frequency(_through_font(word, table), "bn") > 0)
     return table.font if bengali / len(words) >= settings.min_legacy_bengali_share else None

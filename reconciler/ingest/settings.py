@@ -43,6 +43,17 @@ class IngestSettings:
     # because short junk tokens are in wordfreq's Bengali list; Bijoy sentences written for
     # tests/ingest score 0.67–1.0.
     min_legacy_bengali_share: float = 0.5
+    # ... and it is only asked of text with at least this many words (fewer decide nothing)
+    # whose letters are nearly all Latin: past this share of other scripts (Unicode Bengali,
+    # Cyrillic...) it is not legacy font text. Set by reasoning, not fitted: a Bijoy page has
+    # no letter outside Latin-1 and the font's few cp1252 symbols.
+    min_legacy_words: int = 3
+    max_legacy_other_script_share: float = 0.05
+    # UTF-16 without a BOM is told from binary data by its ASCII spaces and line breaks: prose
+    # in every script but Chinese and Japanese has one every 20 characters or so, binary data
+    # read as UTF-16 almost never. One in 50 tells them apart (tests/ingest: Bengali, English,
+    # Russian pages in both byte orders; the PNG and random-byte files stay binary).
+    min_utf16_blank_share: float = 0.02
 
 
 DEFAULT_SETTINGS = IngestSettings()
