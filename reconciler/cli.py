@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -20,7 +22,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from reconciler import __version__, pipeline
+from reconciler import __version__, atomic_write, neutralize, pipeline
 from reconciler import check as ci
 from reconciler.check import output as ci_output
 from reconciler.embed import EmbedderError
@@ -93,24 +95,38 @@ def _main(
 
 def _configure(quiet: bool, verbose: bool) -> bool:
     """Set up logging; return whether to show progress bars."""
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_NeutralFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
     in_ci = bool(os.environ.get("CI"))
     return not quiet and not in_ci and sys.stderr.isatty()
+
+
+class _NeutralFormatter(logging.Formatter):
+    """Log messages name pages and files: no escape sequence or CI command gets through."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return neutralize.workflow_commands(neutralize.terminal(super().format(record)))
 
 
 def _run(paths: list[Path], model: str | None, progress: bool) -> Result:
     try:
         result = pipeline.run(list(paths), pipeline.Options(model=model, progress=progress))
     except EmbedderError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from error
+        _usage_error(str(error))
     for problem in result.errors:
-        typer.echo(f"error: {problem}", err=True)
+        typer.echo(f"error: {neutralize.log_field(problem)}", err=True)
     return result
+
+
+def _check_targets(*targets: Path | None) -> None:
+    """Before the run: an output that cannot be written is a usage error now, not in an hour."""
+    for target in targets:
+        if target is not None:
+            try:
+                atomic_write.check_target(target)
+            except atomic_write.TargetError as error:
+                _usage_error(str(error))
 
 
 @app.command()
@@ -130,12 +146,14 @@ def report(
 ) -> None:
     """Events with their pages, and conflicts with the evidence of every side."""
     progress = _configure(quiet, verbose)
+    _check_targets(output)
     result = _run(paths, model, progress)
     doc = document.build(result)
     if output_format == ReportFormat.json:
         rendered = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     elif output_format == ReportFormat.html:
-        rendered = html.render(doc)
+        # Control characters are not allowed in HTML, and escapes would reach a terminal.
+        rendered = html.render(neutralize.deep(doc, neutralize.terminal))
     elif output_format == ReportFormat.markdown:
         rendered = markdown.render(doc, link_base=link_base)
     else:
@@ -168,10 +186,11 @@ def eval_command(
     from reconciler.claims.entities import same_entity
 
     scores = evaluate(result, gold, same_entity)
+    scores = neutralize.deep(scores, neutralize.log_field)  # page ids and gold notes, printed
     if as_json:
         typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
     else:
-        typer.echo(scores_text(scores))
+        typer.echo(neutralize.workflow_commands(neutralize.terminal(scores_text(scores))))
 
 
 @app.command("check")
@@ -198,10 +217,14 @@ def check_command(
     same values; 1 on an unreviewed, changed or missing conflict; 2 on a usage error. With
     $GITHUB_STEP_SUMMARY set, also write the verdict there as Markdown."""
     progress = _configure(quiet, verbose)
+    _check_targets(junit)
     verdict, _ = _verdict(dataset, reviews, fail_on, min_confidence, model, progress)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    lines = ci_output.log_lines(verdict, color=color, dataset=str(dataset))
-    if annotations == Annotations.github:
+    lines = [
+        neutralize.workflow_commands(line)
+        for line in ci_output.log_lines(verdict, color=color, dataset=str(dataset))
+    ]
+    if annotations == Annotations.github:  # built safe: their data is escaped
         lines += ci_output.github_annotations(verdict)
     typer.echo("\n".join(lines))
     if junit is not None:
@@ -243,9 +266,12 @@ def review_command(
         _usage_error("--reviewer NAME is required to accept or reject a conflict")
     if both := sorted(set(accept or ()) & set(reject or ())):
         _usage_error(f"{', '.join(both)}: both accepted and rejected; choose one")
+    if accept or reject or drop:
+        _check_targets(ci.review_path(dataset, reviews))
     verdict, path = _verdict(dataset, reviews, None, 0.0, model, progress)
     if not (accept or reject or drop):
-        typer.echo("\n".join(ci_output.review_lines(verdict, dataset=str(dataset))))
+        lines = ci_output.review_lines(verdict, dataset=str(dataset))
+        typer.echo("\n".join(neutralize.workflow_commands(line) for line in lines))
         return
     updated = verdict
     try:
@@ -261,7 +287,7 @@ def review_command(
         _usage_error(str(error))
     except ValueError as error:
         _usage_error(str(error))
-    typer.echo(f"wrote {path}: {ci_output.count(len(decided), 'review')}")
+    typer.echo(f"wrote {neutralize.log_field(path)}: {ci_output.count(len(decided), 'review')}")
 
 
 def _verdict(
@@ -300,7 +326,7 @@ def schema_command() -> None:
 
 
 def _usage_error(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {neutralize.log_field(message)}", err=True)
     raise typer.Exit(2)
 
 
@@ -309,21 +335,47 @@ def _append(rendered: str, output: Path) -> None:
         with output.open("a", encoding="utf-8") as stream:
             stream.write(rendered)
     except OSError as error:
-        typer.echo(f"error: {output}: cannot append the step summary ({error.strerror})", err=True)
+        problem = f"{output}: cannot append the step summary ({error.strerror})"
+        typer.echo(f"error: {neutralize.log_field(problem)}", err=True)
 
 
 def _write(rendered: str, output: Path | None) -> None:
+    """To stdout, or whole (or not at all) to ``output``. Either may end up in a CI log."""
+    rendered = neutralize.workflow_commands(rendered)
     if output is None:
         sys.stdout.write(rendered)
         return
     try:
-        output.write_text(rendered, encoding="utf-8")
+        atomic_write.write_text(output, rendered)
     except OSError as error:
-        typer.echo(f"error: {output}: cannot write ({error.strerror})", err=True)
-        raise typer.Exit(2) from error
+        _usage_error(f"{output}: cannot write ({error.strerror or error}); left as it was")
+
+
+def _stop_on_interrupt() -> None:
+    """Ctrl-C stops the run within moments: one line, exit 130, no half-written output.
+
+    Python runs a signal handler only between bytecodes of the main thread, which a long native
+    call (the embedding model) keeps busy for tens of seconds. The signal's wakeup byte reaches
+    a watcher thread at once instead; it removes temporary output files and exits.
+    """
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    signal.set_wakeup_fd(write_end)
+    signal.signal(signal.SIGINT, lambda *_: None)  # the watcher acts; nothing raises mid-write
+
+    def watch() -> None:
+        while signal.SIGINT not in os.read(read_end, 64):
+            pass
+        atomic_write.remove_pending()
+        # A progress bar may hold the terminal's line: start a fresh one there.
+        os.write(2, (b"\n" if os.isatty(2) else b"") + b"error: interrupted\n")
+        os._exit(130)
+
+    threading.Thread(target=watch, name="interrupt-watcher", daemon=True).start()
 
 
 def main() -> None:
+    _stop_on_interrupt()
     app()
 
 

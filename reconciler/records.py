@@ -48,6 +48,9 @@ class Page:
     source: str | None = None
     url: str | None = None
     fetched_at: str | None = None  # ISO 8601 as the crawler gave it
+    # When the page says it was published, as its source gave it (a manifest, CSV or JSON
+    # "published" or "date" field); None when the input has no such field.
+    published: str | None = None
     path: Path | None = None
     format: str = "txt"  # "txt" | "html"
     raw: str | None = None

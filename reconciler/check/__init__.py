@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -29,6 +27,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from reconciler import atomic_write
+from reconciler.evaluate import read_json
 from reconciler.records import ConflictKind, Result
 from reconciler.report import document
 
@@ -242,13 +242,10 @@ def review_path(dataset: Path, reviews: Path | None) -> Path:
 
 
 def load_reviews(path: Path) -> tuple[Review, ...]:
+    """The reviews of a review file; ``ReviewError`` (one line) when it is broken."""
+    raw = read_json(path, "the review file", ReviewError)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
         reviews = tuple(_review(entry) for entry in raw["conflicts"])
-    except OSError as error:
-        raise ReviewError(f"{path}: cannot read the review file ({error.strerror})") from error
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ReviewError(f"{path}: the review file is not JSON ({error})") from error
     except (KeyError, TypeError, AttributeError) as error:
         raise ReviewError(f"{path}: not a review file (missing or malformed {error})") from error
     except ValueError as error:
@@ -270,9 +267,16 @@ def _review(entry: Mapping[str, Any]) -> Review:
         kind=str(entry.get("kind", "")),
         subject=str(entry.get("subject", "")),
         values=tuple(str(value) for value in entry.get("values", ())),
-        pages=tuple(str(page) for page in entry.get("pages", ())),
+        pages=_page_ids(entry.get("pages", [])),
         explanation=str(entry.get("explanation", "")),
     )
+
+
+def _page_ids(value: Any) -> tuple[str, ...]:
+    """A list of page ids; a bare string ("g1") is refused, not split into letters."""
+    if not isinstance(value, list) or not all(isinstance(page, str) for page in value):
+        raise TypeError("pages")
+    return tuple(value)
 
 
 def reviews_document(reviews: Sequence[Review]) -> dict[str, Any]:
@@ -289,17 +293,11 @@ def reviews_document(reviews: Sequence[Review]) -> dict[str, Any]:
 
 
 def save_reviews(path: Path, reviews: Sequence[Review]) -> None:
-    """Write the review file whole or not at all: a temporary file beside it, then renamed."""
+    """Write the review file whole or not at all (a temporary file beside it, then renamed)."""
     text = json.dumps(reviews_document(reviews), ensure_ascii=False, indent=2) + "\n"
-    temporary: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
+        atomic_write.write_text(path, text)
     except OSError as error:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
         raise ReviewError(f"{path}: cannot write the review file ({error.strerror})") from error
 
 

@@ -8,9 +8,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from reconciler import neutralize
 from reconciler.check import Changed, Decision, Review, Verdict, describe
 from reconciler.report import markdown
 from reconciler.report.text import count
+
+# Page ids, file names, explanations and notes come from the pages and the gold file.
+_field = neutralize.log_field
 
 
 def log_lines(verdict: Verdict, *, color: bool = False, dataset: str = "DATASET") -> list[str]:
@@ -27,13 +31,13 @@ def log_lines(verdict: Verdict, *, color: bool = False, dataset: str = "DATASET"
 
     for conflict in verdict.unreviewed:
         lines.append(
-            f"{mark(conflict['kind'], 'unreviewed')}{describe(conflict)} "
-            f"(confidence {conflict['confidence']:.2f}): {conflict['explanation']}"
+            f"{mark(conflict['kind'], 'unreviewed')}{_field(describe(conflict))} "
+            f"(confidence {conflict['confidence']:.2f}): {_field(conflict['explanation'])}"
         )
     for item in verdict.changed:
-        lines.append(f"{mark(item.accepted.kind, 'changed')}{changed_message(item)}")
+        lines.append(f"{mark(item.accepted.kind, 'changed')}{_field(changed_message(item))}")
     for review in verdict.missing:
-        lines.append(f"{mark(review.kind, 'missing')}{missing_message(review)}")
+        lines.append(f"{mark(review.kind, 'missing')}{_field(missing_message(review))}")
     outcome = f"{green}ok{reset}" if verdict.passed else f"{red}FAILED{reset}"
     not_gating = len(verdict.differences) - verdict.failures
     lines.append(
@@ -63,15 +67,16 @@ def review_lines(verdict: Verdict, *, dataset: str = "DATASET") -> list[str]:
             + f"  (confidence {conflict['confidence']:.2f})"
         )
         if conflict["id"] in changed:
-            lines.append(f"  {changed_message(changed[conflict['id']])}")
-        lines.append(f"  {conflict['explanation']}")
+            lines.append(f"  {_field(changed_message(changed[conflict['id']]))}")
+        lines.append(f"  {_field(conflict['explanation'])}")
         for claim in conflict["claims"]:
             page = verdict.pages.get(claim["page"], {})
             where = page.get("url") or page.get("path") or ""
             line = f":{claim['line']}" if claim.get("line") and not page.get("url") else ""
-            lines.append(f"    {claim['page']}: {claim['says']}  {where}{line}")
+            says = f"{_field(claim['page'])}: {_field(claim['says'])}"
+            lines.append(f"    {says}  {_field(where)}{line}")
     for review in verdict.missing:
-        lines += ["", f"{review.id}  {missing_message(review)}"]
+        lines += ["", f"{_field(review.id)}  {_field(missing_message(review))}"]
     if awaiting or verdict.missing:
         lines += [
             "",
@@ -156,6 +161,10 @@ def junit_xml(verdict: Verdict) -> str:
     suite.set("tests", str(len(accepted) + len(verdict.unreviewed)))
     suite.set("failures", str(verdict.failures))
     suite.set("skipped", str(len(verdict.differences) - verdict.failures))
+    for element in suite.iter():
+        element.text = neutralize.xml_text(element.text) if element.text else element.text
+        for name, value in element.attrib.items():
+            element.set(name, neutralize.xml_text(value))
     ET.indent(suite)
     return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
 
@@ -201,11 +210,12 @@ def _annotation(
 ) -> str:
     properties = []
     if page and page.get("path"):
-        properties.append(f"file={_property(_relative(page['path'], root))}")
+        path = neutralize.terminal(_relative(page["path"], root))
+        properties.append(f"file={_property(path)}")
         if line is not None:
             properties.append(f"line={line}")
     head = f"::{level} {','.join(properties)}" if properties else f"::{level}"
-    return f"{head}::{_data(message)}"
+    return f"{head}::{_data(neutralize.terminal(message))}"
 
 
 def _relative(path: str, root: Path) -> str:

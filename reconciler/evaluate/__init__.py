@@ -58,31 +58,104 @@ class Gold:
 
 
 def load_gold(dataset: Path) -> Gold:
+    """The dataset's gold.json; ``GoldError`` (one line naming the file) when it is broken."""
     path = dataset / "gold.json"
+    if not path.exists():
+        raise GoldError(f"{path}: no gold.json in this dataset")
+    raw = read_json(path, "gold file", GoldError)
+    if not isinstance(raw, dict):
+        raise GoldError(f"{path}: not a gold file (expected a JSON object)")
+    return Gold(
+        events=tuple(
+            _gold_event(path, f"events[{index}]", item)
+            for index, item in enumerate(_entries(path, raw, "events"))
+        ),
+        conflicts=tuple(
+            _gold_conflict(path, f"conflicts[{index}]", item)
+            for index, item in enumerate(_entries(path, raw, "conflicts"))
+        ),
+        non_conflicts=tuple(
+            _gold_conflict(path, f"non_conflicts[{index}]", item)
+            for index, item in enumerate(_entries(path, raw, "non_conflicts"))
+        ),
+    )
+
+
+def read_json(path: Path, what: str, error: type[ValueError]) -> Any:
+    """The JSON in ``path``; ``error`` with one line naming the file and the problem."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return Gold(
-            events=tuple(
-                GoldEvent(
-                    id=item["id"],
-                    docs=frozenset(item["docs"]),
-                    date=item.get("date"),
-                    place=item.get("place"),
-                    participants=tuple(item.get("participants", ())),
-                )
-                for item in raw.get("events", ())
-            ),
-            conflicts=tuple(_gold_conflict(item) for item in raw.get("conflicts", ())),
-            non_conflicts=tuple(_gold_conflict(item) for item in raw.get("non_conflicts", ())),
-        )
-    except FileNotFoundError as error:
-        raise GoldError(f"{path}: no gold.json in this dataset") from error
-    except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
-        raise GoldError(f"{path}: not a gold file ({error})") from error
+        text = path.read_bytes().decode("utf-8-sig")
+        return json.loads(text)
+    except FileNotFoundError as cause:
+        raise error(f"{path}: cannot read {what} (no such file)") from cause
+    except IsADirectoryError as cause:
+        raise error(f"{path}: is a folder, not a {what}") from cause
+    except OSError as cause:
+        raise error(f"{path}: cannot read {what} ({cause.strerror or cause})") from cause
+    except UnicodeDecodeError as cause:
+        raise error(f"{path}: {what} is not UTF-8 text") from cause
+    except json.JSONDecodeError as cause:
+        raise error(f"{path}: {what} is not JSON ({cause.msg}, line {cause.lineno})") from cause
+    except RecursionError as cause:
+        raise error(f"{path}: {what} is nested too deeply") from cause
 
 
-def _gold_conflict(item: Mapping[str, Any]) -> GoldConflict:
-    return GoldConflict(kind=item["kind"], docs=frozenset(item["docs"]), note=item.get("note", ""))
+def string_set(value: Any, *, path: Path, where: str, error: type[ValueError]) -> frozenset[str]:
+    """A non-empty list of strings as a set; a bare string ("g1") is refused, not split."""
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise error(f"{path}: {where} must be a non-empty list of page ids, not {_shown(value)}")
+    return frozenset(value)
+
+
+def _entries(path: Path, raw: Mapping[str, Any], key: str) -> list[Any]:
+    value = raw.get(key, [])
+    if not isinstance(value, list):
+        raise GoldError(f"{path}: '{key}' must be a list, not {_shown(value)}")
+    return value
+
+
+def _gold_event(path: Path, where: str, item: Any) -> GoldEvent:
+    if not isinstance(item, dict):
+        raise GoldError(f"{path}: {where} must be an object")
+    participants = item.get("participants", [])
+    if not isinstance(participants, list) or not all(isinstance(p, str) for p in participants):
+        raise GoldError(f"{path}: {where}.participants must be a list of names")
+    return GoldEvent(
+        id=_text(path, f"{where}.id", item.get("id")),
+        docs=string_set(item.get("docs"), path=path, where=f"{where}.docs", error=GoldError),
+        date=_optional_text(path, f"{where}.date", item.get("date")),
+        place=_optional_text(path, f"{where}.place", item.get("place")),
+        participants=tuple(participants),
+    )
+
+
+def _gold_conflict(path: Path, where: str, item: Any) -> GoldConflict:
+    if not isinstance(item, dict):
+        raise GoldError(f"{path}: {where} must be an object")
+    return GoldConflict(
+        kind=_text(path, f"{where}.kind", item.get("kind")),
+        docs=string_set(item.get("docs"), path=path, where=f"{where}.docs", error=GoldError),
+        note=_optional_text(path, f"{where}.note", item.get("note")) or "",
+    )
+
+
+def _text(path: Path, where: str, value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise GoldError(f"{path}: {where} must be a non-empty string, not {_shown(value)}")
+    return value
+
+
+def _optional_text(path: Path, where: str, value: Any) -> str | None:
+    return None if value is None else _text(path, where, value)
+
+
+def _shown(value: Any) -> str:
+    """A value as an error message shows it: its JSON type, and the value when short."""
+    kind = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(
+        type(value), "null" if value is None else "a number"
+    )
+    text = json.dumps(value, ensure_ascii=True)
+    return f"{kind} {text}" if len(text) <= 40 else kind
 
 
 def bcubed(found: Sequence[Event], gold: Sequence[GoldEvent]) -> dict[str, float]:

@@ -16,11 +16,12 @@ from tqdm import tqdm
 
 from reconciler.ingest.pages import build_page
 from reconciler.ingest.readers import Document, read_inputs
+from reconciler.ingest.settings import DEFAULT_SETTINGS, IngestSettings
 from reconciler.records import Page, PageError
 
 PageInput = str | Path | Mapping[str, Any]
 
-__all__ = ["Loaded", "PageInput", "load"]
+__all__ = ["IngestSettings", "Loaded", "PageInput", "load"]
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,17 @@ class Loaded:
     errors: tuple[PageError, ...]
 
 
-def load(inputs: Sequence[PageInput], *, progress: bool = False) -> Loaded:
+def load(
+    inputs: Sequence[PageInput],
+    *,
+    progress: bool = False,
+    settings: IngestSettings = DEFAULT_SETTINGS,
+) -> Loaded:
     """Read every input; pages in input order, one error per input that could not be read."""
     pages: list[Page] = []
     errors: list[PageError] = []
     first_origin: dict[str, str] = {}
-    for item in _with_progress(list(read_inputs(inputs)), enabled=progress):
+    for item in _with_progress(list(read_inputs(inputs, settings)), enabled=progress):
         if isinstance(item, PageError):
             errors.append(item)
             continue
@@ -45,7 +51,7 @@ def load(inputs: Sequence[PageInput], *, progress: bool = False) -> Loaded:
                 )
             )
             continue
-        page = build_page(item)
+        page = build_page(item, settings)
         if isinstance(page, PageError):
             errors.append(page)
             continue

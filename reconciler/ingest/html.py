@@ -7,6 +7,7 @@ throw away: the line each block came from in the raw HTML, and the masthead's da
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
 
@@ -15,6 +16,10 @@ import trafilatura
 from lxml import etree
 
 from reconciler.ingest.regions import LineHint
+
+# trafilatura logs an ERROR for every page it cannot parse; such a page is reported once, as a
+# PageError naming it, or read without trafilatura's paragraphs.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 _SKIPPED = frozenset(
     {
@@ -111,8 +116,9 @@ class _Context:
 
 
 class _Renderer:
-    def __init__(self, kept: frozenset[str]) -> None:
+    def __init__(self, kept: frozenset[str], max_chars: int) -> None:
         self._kept = kept
+        self._room = max_chars  # characters still wanted: past them, rendering stops
         self.lines: list[str] = []
         self.raw_lines: list[int] = []
         self.hints: list[LineHint] = []
@@ -140,6 +146,9 @@ class _Renderer:
                 caption=self._tag == "figcaption",
             )
         )
+        self._room -= len(text) + 1
+        if self._room < 0:
+            raise _Enough
 
     def walk(self, element: etree._Element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -200,18 +209,28 @@ class _Renderer:
             self._pieces.append(element.tail)
 
 
-def render(raw: str) -> Rendered | None:
-    """Visible text of ``raw``; None when nothing visible could be read from it."""
+class _Enough(Exception):
+    """The visible text is longer than the caller keeps: the rest need not be rendered."""
+
+
+def render(raw: str, max_chars: int) -> Rendered | None:
+    """Visible text of ``raw`` (its first ``max_chars`` and the line that crosses them);
+    None when nothing visible could be read from it."""
     source = _XML_DECLARATION.sub("", raw, count=1)
     try:
-        root = lxml.html.document_fromstring(source)
+        # huge_tree: libxml2 otherwise drops a text node over 10 MB (a page on one line);
+        # the page size limit of IngestSettings bounds what it may hold.
+        root = lxml.html.document_fromstring(source, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return None
     kept = _trafilatura_paragraphs(raw)
-    renderer = _Renderer(kept)
+    renderer = _Renderer(kept, max_chars)
     body = root.find("body")
-    renderer.walk(body if body is not None else root)
-    renderer.flush()
+    try:
+        renderer.walk(body if body is not None else root)
+        renderer.flush()
+    except _Enough:
+        pass
     if not renderer.lines:
         return None
     hints = [

@@ -3,8 +3,8 @@ its evidence quoted (the span in bold), the compared values and the confidence; 
 links to its URL or file (and line).
 
 Page text is untrusted: Markdown and HTML syntax in it is escaped so a page cannot inject
-links, images or markup into the comment. A comment holds at most ``COMMENT_LIMIT``
-characters: conflicts that do not fit are counted, not shown.
+links, images, markup or @-mentions into the comment. A comment holds at most
+``COMMENT_LIMIT`` characters: conflicts that do not fit are counted, not shown.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from reconciler import neutralize
 from reconciler.report.links import file_href, page_href
 from reconciler.report.text import KIND_TITLES, count
 
@@ -164,11 +165,12 @@ def _link(text: str, href: str | None) -> str:
 
 def inline(text: str) -> str:
     """Page text as one line of literal Markdown."""
-    flat = " ".join(str(text).split())
+    flat = " ".join(neutralize.terminal(str(text)).split())
     escaped = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _BLOCK_START.sub(r"\\\1", _INLINE_SPECIAL.sub(r"\\\1", escaped))
+    escaped = _BLOCK_START.sub(r"\\\1", _INLINE_SPECIAL.sub(r"\\\1", escaped))
+    return neutralize.markdown_mentions(escaped)
 
 
 def _code(text: str) -> str:
     # A backtick would close the code span; nothing else is special inside one.
-    return " ".join(str(text).split()).replace("`", "'")
+    return " ".join(neutralize.terminal(str(text)).split()).replace("`", "'")

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from reconciler import neutralize
+
 KIND_TITLES = {
     "calendar_mismatch": "calendar mismatch",
     "weekday_mismatch": "weekday mismatch",
@@ -18,6 +20,8 @@ KIND_TITLES = {
 
 
 def render(document: dict[str, Any], *, color: bool = False) -> str:
+    # Every value is page text or derived from it: no escape sequence reaches the terminal.
+    document = neutralize.deep(document, neutralize.log_field)
     pages = {page["id"]: page for page in document["pages"]}
     bold, dim, red, reset = ("\033[1m", "\033[2m", "\033[31m", "\033[0m") if color else ("",) * 4
     lines: list[str] = []
