@@ -66,6 +66,12 @@ def from_gregorian(calendar: str, day: date) -> tuple[int, int, int] | None:
     return tuple(found) if found is not None else None
 
 
+def reliable(calendar: str, year: int) -> bool:
+    """Whether the calendar's sources agree on ``year`` (Bikram Sambat tables part after 2087)."""
+    module = CALENDARS.get(calendar)
+    return module is None or not hasattr(module, "reliable") or bool(module.reliable(year))
+
+
 def candidates(calendar: str, year: int, month: int, day: int) -> list[date]:
     """Every Gregorian day a correct source may mean by this date (all rules of the calendar)."""
     module = CALENDARS.get(calendar)

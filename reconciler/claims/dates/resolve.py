@@ -12,6 +12,7 @@ from reconciler.calendars import (
     candidates,
     chinese_lunar,
     from_gregorian,
+    reliable,
     to_gregorian,
     tolerance_days,
 )
@@ -19,6 +20,7 @@ from reconciler.claims.dates.finder import DateParts, Expression
 
 _CLOSE_TO_ANCHOR_DAYS = 14  # a day+month this near the page date is read in its year
 _FUTURE_WEIGHT = 3  # news reports the past: a later reading must be three times nearer
+_PROJECTED = 0.6  # a day of a calendar year its tables disagree on (Bikram Sambat > 2087)
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,8 @@ def _resolve_date(
                 day.isoformat() for day in candidates(calendar, parts.year, parts.month, parts.day)
             ]
             extra["native"] = [parts.year, parts.month, parts.day]
-        return Resolved(found.isoformat(), "day", 0.95, None, extra)
+        confidence = 0.95 if reliable(calendar, parts.year) else _PROJECTED
+        return Resolved(found.isoformat(), "day", confidence, None, extra)
     if calendar != "gregorian":
         if parts.month is not None and parts.day is not None:
             return _resolve_without_year(parts, parts.month, parts.day, anchor, extra)
