@@ -235,7 +235,7 @@ def _find(page: Page) -> list[_Found]:
     found: list[_Found] = []
     for region in sorted(page.readable_regions(), key=lambda region: region.start):
         text = page.region_text(region)
-        region_expressions = expressions(text)
+        region_expressions = expressions(text, page.lang)
         for expression in region_expressions:
             is_page_date = _full_date(expression) and (
                 region.kind in (RegionKind.HEADER, RegionKind.DATELINE)
