@@ -29,6 +29,7 @@ _CHINESE_NUMERALS = {
     "十": 10, "冬": 11, "腊": 12, "臘": 12,
 }  # fmt: skip
 _MAX_GAP = 24
+_RELATIVE_COUNT = {"last": -1, "this": 0, "next": 1}
 _TENSE_WINDOW = 48  # characters around a weekday or কল-like word searched for the future tense
 _CLAUSE_END = regex.compile(r"[.;!?।۔。؟\n]")
 
@@ -85,9 +86,14 @@ def _date_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
     if "day_word" in groups:
         day = lex.day_words.get(name_key(groups["day_word"]))
     if "month_name" in groups:
-        name = lex.months.get(name_key(groups["month_name"]))
+        key = name_key(groups["month_name"])
+        name = lex.months.get(key)
         if name is None:
             return None
+        if key in lex.abbreviations and "year" in groups:
+            between = match.string[match.end("month_name") : match.start("year")]
+            if any(char.isalpha() for char in between):
+                return None  # "des del 2017" is "since 2017", not December
         calendar, month = name.calendar, name.month
     elif "first" in groups:
         first, second = int(groups["first"]), int(groups["second"])
@@ -203,6 +209,10 @@ def _shift_atoms(folded: str, lex: Lexicon, pats: Patterns) -> list[Atom]:
         Atom("shift", m.start(), m.end(), shift=lex.shifts[name_key(m.group("shift"))])
         for m in pats.shift.finditer(folded)
     ]
+    for m in pats.relative_unit.finditer(folded):
+        count = _RELATIVE_COUNT[lex.relative[name_key(m.group("relative"))]]
+        unit = lex.units[name_key(m.group("unit"))]
+        found.append(Atom("shift", m.start(), m.end(), shift=Shift(count, unit)))
     for pattern, sign, unit in pats.counted:
         for m in pattern.finditer(folded):
             count = m.group(1).replace(",", ".")
@@ -211,6 +221,12 @@ def _shift_atoms(folded: str, lex: Lexicon, pats: Patterns) -> list[Atom]:
                     Atom("shift", m.start(), m.end(), shift=Shift(sign * int(float(count)), unit))
                 )
     return found
+
+
+def _names_a_day(atom: Atom) -> bool:
+    """ "yesterday", "3 days ago": no other date joins it ("this week" may: "earlier this
+    week on 14 July")."""
+    return atom.kind == "yesterday" or (atom.shift is not None and atom.shift.unit == "day")
 
 
 def _future_near(folded: str, start: int, end: int, future: regex.Pattern[str]) -> bool:
@@ -256,8 +272,7 @@ def expressions(text: str, lang: str | None = None) -> list[Expression]:
             and atom.kind != "year"
             and current[-1].kind != "year"
             and not (
-                atom.kind in ("date", "shift")
-                and any(joined.kind in ("yesterday", "shift") for joined in current)
+                atom.kind in ("date", "shift") and any(_names_a_day(joined) for joined in current)
             )
         )
         if joins:

@@ -104,6 +104,8 @@ class Lexicon:
     day_words: dict[str, int]  # Persian "سوم" (third) as the day of a month
     shifts: dict[str, Shift]  # "today", "last month" (the page's language)
     counted: tuple[tuple[str, int, str], ...]  # "(\d+) days ago" (the page's language)
+    units: dict[str, str]  # "week", "महीने" → unit (the page's language)
+    abbreviations: frozenset[str]  # the page's language's month abbreviations
 
 
 def _alternation(words: Iterable[str], bounded: bool = True) -> str:
@@ -119,6 +121,11 @@ def _alternation(words: Iterable[str], bounded: bool = True) -> str:
     if cjk:
         parts.append("(?:" + "|".join(cjk) + ")")
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _counted_start(pattern: str) -> str:
+    """ "(\\d+)日前" may follow a kana (事故は3日前): a number only needs no digit before it."""
+    return r"(?<![\d.,])" if pattern.startswith("(") else _BEFORE
 
 
 def _is_cjk(word: str) -> bool:
@@ -202,6 +209,8 @@ def _base() -> Lexicon:
         day_words=day_words,
         shifts={},
         counted=(),
+        units={},
+        abbreviations=frozenset(),
     )
 
 
@@ -220,7 +229,16 @@ def lexicon(lang: str | None = None) -> Lexicon:
         weekdays.setdefault(name, weekday)
     taken = {*months, *weekdays, *base.relative, *base.yesterday, *base.either_day}
     shifts = {word: shift for word, shift in words.shifts.items() if word not in taken}
-    return replace(base, months=months, weekdays=weekdays, shifts=shifts, counted=words.counted)
+    abbreviations = frozenset(name for name in words.abbreviations if name not in base.months)
+    return replace(
+        base,
+        months=months,
+        weekdays=weekdays,
+        shifts=shifts,
+        counted=words.counted,
+        units=words.units,
+        abbreviations=abbreviations,
+    )
 
 
 @dataclass(frozen=True)
@@ -242,6 +260,7 @@ class Patterns:
     guard_before: regex.Pattern[str]  # matched right before one
     year_alone: regex.Pattern[str]  # "the pandemic of 2009", "2002م"
     shift: regex.Pattern[str]  # "today", "last month" (the page's language)
+    relative_unit: regex.Pattern[str]  # "last" + "month": "पिछले महीने", "this week"
     counted: tuple[tuple[regex.Pattern[str], int, str], ...]  # "3 days ago", sign, unit
     either_day: regex.Pattern[str]
     future: regex.Pattern[str]
@@ -260,7 +279,7 @@ def patterns(lang: str | None = None) -> Patterns:
     # An abbreviation's dot belongs to it when a number follows ("11 sept. 2014").
     month = (
         f"(?P<month_name>{_alternation(lex.months)}){suffix}{_AFTER}"
-        f"(?:\\s*/\\s*{_alternation(lex.months)}{_AFTER})?(?:\\.(?=[\\s,]*\\d))?"
+        f"(?:\\s*/\\s*{_alternation(lex.months)}{_AFTER})?(?:\\.(?=[\\s,]*(?:\\p{{L}}{{1,4}}\\s+)?\\d))?"
     )
     ordinal = (
         "(?:"
@@ -348,8 +367,14 @@ def patterns(lang: str | None = None) -> Patterns:
         r"(?![\d%]|[.,:/\-]\d|\s?%|(?!م)[\p{L}\p{M}])"
     )
     shift = regex.compile(f"(?P<shift>{_alternation(lex.shifts)}){_AFTER}", flags)
+    # The unit may take a case ending: "মাসে", "месяце"
+    relative_unit = regex.compile(
+        f"(?P<relative>{_alternation(lex.relative)})\\s+(?P<unit>{_alternation(lex.units)})"
+        f"[\\p{{L}}\\p{{M}}]{{0,3}}{_AFTER}",
+        flags,
+    )
     counted = tuple(
-        (regex.compile(f"{_BEFORE}{pattern}{_AFTER}", flags), sign, unit)
+        (regex.compile(f"{_counted_start(pattern)}{pattern}{_AFTER}", flags), sign, unit)
         for pattern, sign, unit in lex.counted
     )
     either_day = regex.compile(f"(?P<either>{_alternation(lex.either_day)}){_AFTER}", flags)
@@ -376,6 +401,7 @@ def patterns(lang: str | None = None) -> Patterns:
         guard_before,
         year_alone,
         shift,
+        relative_unit,
         counted,
         either_day,
         future,

@@ -9,6 +9,7 @@ They are used only when a page's language is known, because their short forms ("
 from __future__ import annotations
 
 import importlib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -55,13 +56,17 @@ class LocaleWords:
     shifts: dict[str, Shift]  # "oggi", "mese scorso"
     # ("(\d+) giorni fa", sign, unit): a number of units before (-1) or after (+1)
     counted: tuple[tuple[str, int, str], ...]
+    units: dict[str, str]  # "महीने" → "month": after "last", "this", "next"
+    # Abbreviations ("des", "set"): common words elsewhere ("des del 2017": since 2017)
+    abbreviations: frozenset[str]
 
 
-_EMPTY = LocaleWords({}, {}, {}, ())
+_EMPTY = LocaleWords({}, {}, {}, (), {}, frozenset())
 
 
 def _letters(form: str) -> int:
-    return sum(char.isalpha() for char in form)
+    """Letters and vowel signs: মাস is three, as it is read."""
+    return sum(char.isalpha() or unicodedata.category(char).startswith("M") for char in form)
 
 
 def _is_cjk(form: str) -> bool:
@@ -91,11 +96,26 @@ def locale_words(lang: str | None) -> LocaleWords:
         if _letters(form)
         >= (SETTINGS.min_weekday_letters_cjk if _is_cjk(form) else SETTINGS.min_weekday_letters)
     }
+    units = {
+        name_key(form): unit
+        for unit in UNITS[1:]
+        for form in info.get(unit, ())
+        if _letters(form) >= SETTINGS.min_month_letters or _is_cjk(form)
+    }
+    # An abbreviation is the start of a longer form of its month ("set" of "settembre").
+    abbreviations = frozenset(
+        name_key(form)
+        for key in _MONTHS
+        for form in info.get(key, ())
+        if any(other != form and name_key(other).startswith(name_key(form)) for other in info[key])
+    )
     return LocaleWords(
         months=months,
         weekdays=weekdays,
         shifts=_shifts(info.get("relative-type", {})),
         counted=_counted(info.get("relative-type-regex", {})),
+        units=units,
+        abbreviations=abbreviations,
     )
 
 

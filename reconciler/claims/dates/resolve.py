@@ -65,11 +65,11 @@ def resolve(expression: Expression, anchor: Anchor | None) -> Resolved:
     if expression.first("yesterday"):
         details["relative"] = "yesterday"
         found = _anchored(anchor, lambda day: day - timedelta(days=1))
+    elif date_atom is not None and date_atom.date is not None:
+        found = _resolve_date(date_atom.date, weekday, relative, anchor)
     elif shift_atom is not None and shift_atom.shift is not None:
         details["shift"] = [shift_atom.shift.count, shift_atom.shift.unit]
         found = _shifted(anchor, shift_atom.shift)
-    elif date_atom is not None and date_atom.date is not None:
-        found = _resolve_date(date_atom.date, weekday, relative, anchor)
     elif year_atom is not None and year_atom.date is not None:
         found = Resolved(str(year_atom.date.year), "year", _YEAR_ALONE, None, {})
     else:
