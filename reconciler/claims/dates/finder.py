@@ -22,6 +22,7 @@ from reconciler.claims.dates.lexicon import (
     patterns,
     to_ascii_digits,
 )
+from reconciler.claims.dates.locales import SETTINGS as LOCALE_SETTINGS
 from reconciler.claims.dates.locales import Shift
 
 _CHINESE_NUMERALS = {
@@ -215,12 +216,21 @@ def _shift_atoms(folded: str, lex: Lexicon, pats: Patterns) -> list[Atom]:
         found.append(Atom("shift", m.start(), m.end(), shift=Shift(count, unit)))
     for pattern, sign, unit in pats.counted:
         for m in pattern.finditer(folded):
-            count = m.group(1).replace(",", ".")
-            if count.replace(".", "", 1).isdigit() and float(count).is_integer():
-                found.append(
-                    Atom("shift", m.start(), m.end(), shift=Shift(sign * int(float(count)), unit))
-                )
+            count = _count(m.group(1), lex)
+            if count is not None:
+                found.append(Atom("shift", m.start(), m.end(), shift=Shift(sign * count, unit)))
     return found
+
+
+def _count(written: str, lex: Lexicon) -> int | None:
+    """ "3", "three", "3,0"; None for a fraction or a number too big to count units."""
+    if written in lex.numbers:
+        return lex.numbers[written]
+    try:
+        value = float(written.replace(",", "."))
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() and value <= LOCALE_SETTINGS.max_count else None
 
 
 def _names_a_day(atom: Atom) -> bool:

@@ -106,6 +106,7 @@ class Lexicon:
     counted: tuple[tuple[str, int, str], ...]  # "(\d+) days ago" (the page's language)
     units: dict[str, str]  # "week", "महीने" → unit (the page's language)
     abbreviations: frozenset[str]  # the page's language's month abbreviations
+    numbers: dict[str, int]  # "three" → 3 (the page's language)
 
 
 def _alternation(words: Iterable[str], bounded: bool = True) -> str:
@@ -211,6 +212,7 @@ def _base() -> Lexicon:
         counted=(),
         units={},
         abbreviations=frozenset(),
+        numbers={},
     )
 
 
@@ -238,6 +240,7 @@ def lexicon(lang: str | None = None) -> Lexicon:
         counted=words.counted,
         units=words.units,
         abbreviations=abbreviations,
+        numbers=words.numbers,
     )
 
 
