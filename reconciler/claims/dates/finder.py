@@ -211,9 +211,9 @@ def _shift_atoms(folded: str, lex: Lexicon, pats: Patterns) -> list[Atom]:
         for m in pats.shift.finditer(folded)
     ]
     for m in pats.relative_unit.finditer(folded):
-        count = _RELATIVE_COUNT[lex.relative[name_key(m.group("relative"))]]
+        direction = _RELATIVE_COUNT[lex.relative[name_key(m.group("relative"))]]
         unit = lex.units[name_key(m.group("unit"))]
-        found.append(Atom("shift", m.start(), m.end(), shift=Shift(count, unit)))
+        found.append(Atom("shift", m.start(), m.end(), shift=Shift(direction, unit)))
     for pattern, sign, unit in pats.counted:
         for m in pattern.finditer(folded):
             count = _count(m.group(1), lex)
