@@ -80,3 +80,8 @@ def test_bikram_sambat_beyond_the_agreed_tables_is_less_sure() -> None:
 
 def test_counts_are_not_years() -> None:
     assert values("About 2,500 people were evacuated, 2000% more.") == []
+
+
+def test_a_range_is_dated_by_its_first_day() -> None:
+    assert values("Strikes on May 6-7, 2025, hit the border.") == ["2025-05-06"]
+    assert values("الإثنين 25 أوت 2025 م، هو أول أيام الشهر", lang="ar") == ["2025-08-25"]

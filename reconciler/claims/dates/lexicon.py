@@ -291,15 +291,17 @@ def patterns(lang: str | None = None) -> Patterns:
     )
     # "১৫ই", "1st", "15." run on; "४ गते" takes a space
     day = rf"(?<![\d.,:/])(?P<day>[0-3]?\d)(?:\s?{ordinal}{_AFTER})?(?![\d%:])"
+    # A range ("May 6-7, 2025", "6–7 May") is dated by its first day
+    day_range = rf"{day}(?:\s?[-–]\s?[0-3]?\d(?![\d%:]))?"
     year_tail = _alternation([*lex.eras, *lex.year_words])
     year = rf"(?<!\d)(?P<year>[12]\d{{3}})(?![\d%])(?:\s*{year_tail}{_AFTER})?"
     link = rf"[\s,]*(?:{_alternation(lex.year_links)}\s+)?"
     flags = regex.VERSION1  # patterns run on fold(text)
     day_word = f"(?P<day_word>{_alternation(lex.day_words)}){_AFTER}"
     dates = (
-        regex.compile(rf"{day}{link}{month}(?:{link}{year})?", flags),
+        regex.compile(rf"{day_range}{link}{month}(?:{link}{year})?", flags),
         regex.compile(rf"{day_word}\s*{month}(?:{link}{year})?", flags),  # سوم تیر ۱۴۰۳
-        regex.compile(rf"{month}\.?\s*{day}(?:,?\s*{year})?", flags),
+        regex.compile(rf"{month}\.?\s*{day_range}(?:,?\s*{year})?", flags),
         regex.compile(rf"{month}\.?{link}{year}", flags),
         # Year first: २०८२ साल वैशाख १ गते, ২০২৪ সালের ৫ আগস্ট, 2024. május 3-án
         regex.compile(rf"{year}\.?[\s,]+{month}\s*{day}", flags),
