@@ -85,3 +85,8 @@ def test_counts_are_not_years() -> None:
 def test_a_range_is_dated_by_its_first_day() -> None:
     assert values("Strikes on May 6-7, 2025, hit the border.") == ["2025-05-06"]
     assert values("الإثنين 25 أوت 2025 م، هو أول أيام الشهر", lang="ar") == ["2025-08-25"]
+
+
+def test_today_with_a_weekday_is_that_weekday() -> None:
+    # Arabic "اليوم الاثنين" is "on Monday"; a page saved on Tuesday still means Monday.
+    assert values("انطلقت مساء اليوم الاثنين القمة", date(2025, 10, 14), "ar") == ["2025-10-13"]

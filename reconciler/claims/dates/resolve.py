@@ -62,12 +62,16 @@ def resolve(expression: Expression, anchor: Anchor | None) -> Resolved:
     if relative:
         details["relative"] = relative
     year_atom = expression.first("year")
+    # "اليوم الاثنين", "আজ সোমবার": the weekday names the day ("today" may be the crawl day)
+    today_named = (
+        weekday is not None and shift_atom is not None and shift_atom.shift == Shift(0, "day")
+    )
     if expression.first("yesterday"):
         details["relative"] = "yesterday"
         found = _anchored(anchor, lambda day: day - timedelta(days=1))
     elif date_atom is not None and date_atom.date is not None:
         found = _resolve_date(date_atom.date, weekday, relative, anchor)
-    elif shift_atom is not None and shift_atom.shift is not None:
+    elif shift_atom is not None and shift_atom.shift is not None and not today_named:
         details["shift"] = [shift_atom.shift.count, shift_atom.shift.unit]
         found = _shifted(anchor, shift_atom.shift)
     elif year_atom is not None and year_atom.date is not None:
