@@ -160,7 +160,10 @@ def atoms(text: str, lang: str | None = None) -> list[Atom]:
     """Every atom of ``text``, left to right, overlaps resolved in favour of the longer;
     ``lang`` (the page's language) adds its locale words."""
     plain = to_ascii_digits(text)
-    folded = fold(plain)
+    return _atoms(plain, fold(plain), lang)
+
+
+def _atoms(plain: str, folded: str, lang: str | None) -> list[Atom]:
     found: list[Atom] = []
     lex, pats = lexicon(lang), patterns(lang)
     for pattern in pats.dates:
@@ -270,7 +273,9 @@ def expressions(text: str, lang: str | None = None) -> list[Expression]:
     split by "|", "X (Y)") share ``group``."""
     pats = patterns(lang)
     runs: list[list[Atom]] = []
-    for atom in atoms(text, lang):
+    plain = to_ascii_digits(text)
+    folded = fold(plain)
+    for atom in _atoms(plain, folded, lang):
         current = runs[-1] if runs else []
         gap = text[current[-1].end : atom.start] if current else ""
         joins = (
@@ -294,7 +299,6 @@ def expressions(text: str, lang: str | None = None) -> list[Expression]:
         for run in runs
         if any(a.kind in ("date", "year", "weekday", "yesterday", "shift") for a in run)
     ]
-    folded = fold(to_ascii_digits(text))
     found: list[Expression] = []
     for run in dated:
         previous = found[-1] if found else None
