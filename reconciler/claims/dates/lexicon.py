@@ -297,10 +297,14 @@ def patterns(lang: str | None = None) -> Patterns:
     year = rf"(?<!\d)(?P<year>[12]\d{{3}})(?![\d%])(?:\s*{year_tail}{_AFTER})?"
     link = rf"[\s,]*(?:{_alternation(lex.year_links)}\s+)?"
     flags = regex.VERSION1  # patterns run on fold(text)
-    day_word = f"(?P<day_word>{_alternation(lex.day_words)}){_AFTER}"
+    # A named list, not an alternation: a pattern that opens with a long alternation is slow
+    # to compile and to try at every character (0.24 s of 0.76 s a language, measured).
+    day_word = rf"(?P<day_word>{_BEFORE}\L<day_words>){_AFTER}"
     dates = (
         regex.compile(rf"{day_range}{link}{month}(?:{link}{year})?", flags),
-        regex.compile(rf"{day_word}\s*{month}(?:{link}{year})?", flags),  # سوم تیر ۱۴۰۳
+        regex.compile(  # سوم تیر ۱۴۰۳
+            rf"{day_word}\s*{month}(?:{link}{year})?", flags, day_words=sorted(lex.day_words)
+        ),
         regex.compile(rf"{month}\.?\s*{day_range}(?:,?\s*{year})?", flags),
         regex.compile(rf"{month}\.?{link}{year}", flags),
         # Year first: २०८२ साल वैशाख १ गते, ২০২৪ সালের ৫ আগস্ট, 2024. május 3-án
