@@ -90,3 +90,7 @@ def test_a_range_is_dated_by_its_first_day() -> None:
 def test_today_with_a_weekday_is_that_weekday() -> None:
     # Arabic "اليوم الاثنين" is "on Monday"; a page saved on Tuesday still means Monday.
     assert values("انطلقت مساء اليوم الاثنين القمة", date(2025, 10, 14), "ar") == ["2025-10-13"]
+
+
+def test_a_weekday_told_beside_a_reporting_verb_stays_past() -> None:
+    assert values("Police said on Monday that the suspect will appear in court.") == ["2025-07-14"]

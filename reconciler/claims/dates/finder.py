@@ -186,7 +186,7 @@ def _atoms(plain: str, folded: str, lang: str | None) -> list[Atom]:
         found.append(Atom("relative", m.start(), m.end(), relative=relative))
     found.extend(Atom("yesterday", m.start(), m.end()) for m in pats.yesterday.finditer(folded))
     for m in pats.either_day.finditer(folded):
-        ahead = 1 if _future_near(folded, m.start(), m.end(), pats.future) else -1
+        ahead = 1 if _future_near(folded, m.start(), m.end(), pats) else -1
         found.append(Atom("shift", m.start(), m.end(), shift=Shift(ahead, "day")))
     for spoken, pattern in ((False, pats.clock), (True, pats.spoken_clock)):
         found.extend(
@@ -242,12 +242,16 @@ def _names_a_day(atom: Atom) -> bool:
     return atom.kind == "yesterday" or (atom.shift is not None and atom.shift.unit == "day")
 
 
-def _future_near(folded: str, start: int, end: int, future: regex.Pattern[str]) -> bool:
-    """Whether the clause around [start, end) is in the future tense."""
+def _future_near(folded: str, start: int, end: int, pats: Patterns) -> bool:
+    """Whether the clause around [start, end) is in the future tense. A reporting verb in it
+    ("said on Monday that he will resign") makes the day the day it was told."""
     before = [m.end() for m in _CLAUSE_END.finditer(folded, max(0, start - _TENSE_WINDOW), start)]
     after = _CLAUSE_END.search(folded, end, end + _TENSE_WINDOW)
     begin = before[-1] if before else max(0, start - _TENSE_WINDOW)
-    return future.search(folded, begin, after.start() if after else end + _TENSE_WINDOW) is not None
+    finish = after.start() if after else end + _TENSE_WINDOW
+    if pats.reporting.search(folded, begin, finish) is not None:
+        return False
+    return pats.future.search(folded, begin, finish) is not None
 
 
 def _weekday_in_context(match: regex.Match[str], folded: str, date_starts: set[int]) -> bool:
@@ -310,7 +314,7 @@ def expressions(text: str, lang: str | None = None) -> list[Expression]:
         future = (
             "weekday" in kinds
             and not kinds & {"date", "relative"}
-            and _future_near(folded, run[0].start, run[-1].end, pats.future)
+            and _future_near(folded, run[0].start, run[-1].end, pats)
         )
         found.append(Expression(tuple(run), group, future))
     return found
