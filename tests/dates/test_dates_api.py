@@ -94,3 +94,10 @@ def test_today_with_a_weekday_is_that_weekday() -> None:
 
 def test_a_weekday_told_beside_a_reporting_verb_stays_past() -> None:
     assert values("Police said on Monday that the suspect will appear in court.") == ["2025-07-14"]
+
+
+def test_counts_ahead_are_days_and_weeks_only() -> None:
+    assert values("It was the worst crisis in 50 years.") == []
+    found = find("The court will rule in 3 days.", THURSDAY, "en")
+    assert [f.value for f in found] == ["2025-07-20"]
+    assert found[0].confidence < find("The court ruled 3 days ago.", THURSDAY, "en")[0].confidence

@@ -31,6 +31,8 @@ _CHINESE_NUMERALS = {
 }  # fmt: skip
 _MAX_GAP = 24
 _RELATIVE_COUNT = {"last": -1, "this": 0, "next": 1}
+# "the worst crisis in 50 years" looks back: months and years ahead are not read
+_NOT_AHEAD = frozenset({"month", "year"})
 _TENSE_WINDOW = 48  # characters around a weekday or কল-like word searched for the future tense
 _CLAUSE_END = regex.compile(r"[.;!?।۔。؟\n]")
 
@@ -218,6 +220,8 @@ def _shift_atoms(folded: str, lex: Lexicon, pats: Patterns) -> list[Atom]:
         unit = lex.units[name_key(m.group("unit"))]
         found.append(Atom("shift", m.start(), m.end(), shift=Shift(direction, unit)))
     for pattern, sign, unit in pats.counted:
+        if sign > 0 and unit in _NOT_AHEAD:
+            continue
         for m in pattern.finditer(folded):
             count = _count(m.group(1), lex)
             if count is not None:

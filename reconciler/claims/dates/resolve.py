@@ -4,7 +4,7 @@ times and zones."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -25,6 +25,7 @@ _PROJECTED = 0.6  # a day of a calendar year its tables disagree on (Bikram Samb
 # A year standing alone ("the pandemic of 2009") may be a count ("2000 people"): set so that
 # it ranks below a year with a year word (0.9) and below any anchored day.
 _YEAR_ALONE = 0.6
+_COUNTED_AHEAD = 0.6  # "in 3 days": set below the 0.8 of an anchored day, as less sure
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,11 @@ def resolve(expression: Expression, anchor: Anchor | None) -> Resolved:
     elif shift_atom is not None and shift_atom.shift is not None and not today_named:
         details["shift"] = [shift_atom.shift.count, shift_atom.shift.unit]
         found = _shifted(anchor, shift_atom.shift)
+        if shift_atom.shift.count > 1:
+            # "after three days" may count from another day than the page's: a day to come,
+            # never the reported event's
+            details["relative"] = "next"
+            found = replace(found, confidence=found.confidence * _COUNTED_AHEAD)
     elif year_atom is not None and year_atom.date is not None:
         found = Resolved(str(year_atom.date.year), "year", _YEAR_ALONE, None, {})
     else:
