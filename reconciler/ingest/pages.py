@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reconciler import language
 from reconciler.ingest import html
+from reconciler.ingest.crawl_dates import crawl_dates
 from reconciler.ingest.readers import Document
 from reconciler.ingest.regions import segment
 from reconciler.records import Page, PageError, Region, RegionKind
@@ -36,6 +37,11 @@ def build_page(document: Document) -> Page | PageError:
         format=document.format,
         raw=document.content,
         raw_lines=raw_lines,
+        crawl_dates=crawl_dates(
+            url=document.url,
+            html=document.content if document.format == "html" else None,
+            fetched_at=document.fetched_at,
+        ),
     )
 
 
