@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from reconciler.claims.entities.gazetteer import lookup
-from reconciler.claims.entities.matching import same_entity
-from reconciler.claims.entities.romanize import name_tokens, script_of, skeleton
+from reconciler.names import display_name, same_entity
+from reconciler.names.phonetics import skeleton
+from reconciler.names.romanize import name_tokens
+from reconciler.names.scripts import script_of
 from reconciler.records import Claim, ClaimKind
 
 _log = logging.getLogger(__name__)
@@ -26,18 +28,6 @@ _log = logging.getLogger(__name__)
 _ALIAS_WEIGHT = 30
 _LATIN_PAGE_WEIGHT = 20
 _ROMANISED_WEIGHT = 1
-
-
-def display_name(name: str) -> str:
-    """A Latin display form: Latin names as written, others romanised and title-cased."""
-    name = re.sub(r"\s+", " ", name.strip())
-    script = script_of(name)
-    if script == "latin":
-        return name
-    tokens = name_tokens(name)
-    if script == "bengali":
-        tokens = tuple(token.replace("bh", "v") for token in tokens)  # ভ in foreign names is v
-    return " ".join(token.capitalize() for token in tokens)
 
 
 @dataclass

@@ -1,0 +1,132 @@
+"""Consonant skeletons: romanised name tokens reduced to the sounds every script writes.
+
+Vowels are dropped (Arabic script writes few, kana and hanzi add their own) and the
+consonants that romanisations spell differently are folded to one class.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Longest first: spellings of one sound in the romanisations we meet, folded to one letter.
+_SOUND_CLASSES = (
+    ("shch", "S"),
+    ("tsch", "C"),
+    ("sch", "S"),
+    ("tsz", "C"),
+    ("dzh", "C"),
+    ("tch", "C"),
+    ("zh", "C"),
+    ("ch", "C"),
+    ("ts", "C"),
+    ("tz", "C"),
+    ("cz", "C"),
+    ("dz", "C"),
+    ("jh", "C"),
+    ("sh", "S"),
+    ("kh", "H"),
+    ("gh", "K"),
+    ("ph", "B"),
+    ("bh", "B"),
+    ("th", "T"),
+    ("dh", "D"),
+    ("ck", "K"),
+    ("j", "C"),
+    ("b", "B"),
+    ("v", "B"),
+    ("f", "B"),
+    ("p", "P"),
+    ("c", "K"),
+    ("k", "K"),
+    ("g", "K"),
+    ("q", "K"),
+    ("d", "D"),
+    ("t", "T"),
+    ("s", "S"),
+    ("z", "S"),
+    ("h", "H"),
+    ("l", "L"),
+    ("r", "L"),  # Chinese and Korean spellings of foreign names write r as l
+    ("m", "M"),
+    ("n", "N"),
+)
+_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
+    """Consonant skeleton of one romanised token: vowels dropped, close sounds merged."""
+    token = re.sub(r"ngh?$", "n", token)  # Russian renders Chinese -ng as -н, Arabic as -نغ
+    if token.startswith("x"):
+        token = "s" + token[1:]
+    token = re.sub(r"(?<=[aeiou])x", "ks", token).replace("x", "s")
+    token = re.sub(r"(?<=l)h", "", token)  # Delhi/দিল্লি: a breathy h after l
+    token = token.replace("qi", "chi")  # pinyin q before i is "ch" (Qiang); elsewhere q is k
+    out: list[str] = []
+    index = 0
+    while index < len(token):
+        char = token[index]
+        if char == "w":
+            # a consonant at the start (Arabic و: واشنطن), before a vowel, or after one inside
+            # a word (German Lawrow); between consonants it is Arabic's long u (محمود: mhmwd),
+            # at the end after a vowel English spelling (New, Moscow)
+            before_vowel = index + 1 < len(token) and token[index + 1] in _VOWELS
+            medial_after_vowel = 0 < index < len(token) - 1 and token[index - 1] in "aeiou"
+            glide = index == 0 or before_vowel or medial_after_vowel
+            if glide:
+                out.append("B")
+            index += 1
+            continue
+        if char in _VOWELS:
+            index += 1
+            continue
+        for spelling, sound in _SOUND_CLASSES:
+            if token.startswith(spelling, index):
+                out.append(sound)
+                index += len(spelling)
+                break
+        else:
+            index += 1
+    deduplicated = [
+        sound for position, sound in enumerate(out) if not position or out[position - 1] != sound
+    ]
+    merged: list[str] = []
+    for position, sound in enumerate(deduplicated):
+        if (
+            sound == "M"
+            and 0 < position < len(deduplicated) - 1
+            and deduplicated[position + 1] not in "MNH"
+        ):
+            sound = "N"  # a nasal before a consonant is written m or n at will (Trump/Tranp)
+        if not merged or merged[-1] != sound:
+            merged.append(sound)
+    return "".join(merged)
+
+
+def vowels(token: str) -> frozenset[str]:
+    return frozenset(token.replace("y", "i")) & frozenset("aeiou")
+
+
+# Letters whose sound depends on the language the spelling came from: soft c/g before
+# e/i (Recep = Реджеп, Angela = أنجيلا, Cyril = সিরিল), German z (Scholz = Шольц), Hindi k
+# for pinyin q (Qiang = क्यांग), Hindi j for z (Shehbaz = शहबाज).
+_AMBIGUOUS_SPELLINGS = (
+    (re.compile(r"c(?=[eiy])"), ("s", "j")),
+    (re.compile(r"g(?=[eiy])"), ("j",)),
+    (re.compile(r"z"), ("ts", "j")),
+    (re.compile(r"^q"), ("k",)),
+    # Indic letters without vowel signs: दहल is d-a-h-a-l (Dahal), not an aspirated dh
+    (re.compile(r"([bdgjkpt])h(?=[^aeiouy])"), (r"\1ah",)),
+)
+
+
+@lru_cache(maxsize=65536)
+def skeletons(token: str) -> frozenset[str]:
+    """Every skeleton ``token`` may have, one per reading of its ambiguous letters."""
+    spellings = {token}
+    for pattern, readings in _AMBIGUOUS_SPELLINGS:
+        spellings |= {
+            pattern.sub(reading, spelling) for spelling in spellings for reading in readings
+        }
+    return frozenset(skeleton(spelling) for spelling in spellings)
