@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from reconciler.names.phonetics import skeleton, skeletons, vowels
-from reconciler.names.romanize import name_tokens
+from reconciler.names.romanize import fold_tokens, name_tokens, script_variant
 from reconciler.names.scripts import script_of
 
 # An East Asian surname comes first and alone ("Xi", "Wang", "Kim"); a Western given name
@@ -117,15 +117,11 @@ def _hanzi(name: str) -> str:
     return "".join(char for char in name if script_of(char) == "han")
 
 
-def _without_p(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """Arabic script has no p: Pedro is written بيدرو."""
-    return tuple(token.replace("p", "b") for token in tokens)
-
-
 def same_entity(a: str, b: str) -> bool:
     """Whether two names (any script, any spelling) denote the same person or place."""
     try:
         script_a, script_b = script_of(a), script_of(b)
+        variant_a, variant_b = script_variant(a), script_variant(b)
         if script_a == script_b == "han":
             return _hanzi(a) == _hanzi(b)  # 李强 and 李克强 are two people
         # imported late: the gazetteer romanises with this package
@@ -143,8 +139,8 @@ def same_entity(a: str, b: str) -> bool:
         same_script = script_a == script_b and script_a in ("latin", "cyrillic")
         for left in _readings(a):
             for right in _readings(b):
-                if "arabic" in (script_a, script_b):
-                    left, right = _without_p(left), _without_p(right)
+                for script in {variant_a, variant_b}:
+                    left, right = fold_tokens(left, script), fold_tokens(right, script)
                 if tokens_same_entity(left, right, same_script):
                     return True
         return False

@@ -62,19 +62,17 @@ def skeleton(token: str) -> str:
         token = "s" + token[1:]
     token = re.sub(r"(?<=[aeiou])x", "ks", token).replace("x", "s")
     token = re.sub(r"(?<=l)h", "", token)  # Delhi/দিল্লি: a breathy h after l
+    token = re.sub(r"(?<=[aeiou])h(?![aeiouy])", "", token)  # John, Sarah: a silent h
     token = token.replace("qi", "chi")  # pinyin q before i is "ch" (Qiang); elsewhere q is k
     out: list[str] = []
     index = 0
     while index < len(token):
         char = token[index]
         if char == "w":
-            # a consonant at the start (Arabic و: واشنطن), before a vowel, or after one inside
-            # a word (German Lawrow); between consonants it is Arabic's long u (محمود: mhmwd),
-            # at the end after a vowel English spelling (New, Moscow)
-            before_vowel = index + 1 < len(token) and token[index + 1] in _VOWELS
-            medial_after_vowel = 0 < index < len(token) - 1 and token[index - 1] in "aeiou"
-            glide = index == 0 or before_vowel or medial_after_vowel
-            if glide:
+            # a consonant at the start (Arabic و: واشنطن) and before a vowel; after a vowel
+            # it is English spelling of a vowel (Lowry, Moscow), between consonants
+            # Arabic's long u (محمود: mhmwd)
+            if index == 0 or (index + 1 < len(token) and token[index + 1] in _VOWELS):
                 out.append("B")
             index += 1
             continue
@@ -116,6 +114,10 @@ _AMBIGUOUS_SPELLINGS = (
     (re.compile(r"g(?=[eiy])"), ("j",)),
     (re.compile(r"z"), ("ts", "j")),
     (re.compile(r"^q"), ("k",)),
+    (re.compile(r"ch"), ("k",)),  # Greek ch: Michael = Майкл, Christopher = Кристофер
+    (re.compile(r"j"), ("y",)),  # Germanic and Baltic j: Jüri = Юри, Jaanson = Янсон
+    (re.compile(r"w"), ("v",)),  # German w: Lawrow = Лавров
+    (re.compile(r"x"), ("s", "h")),  # pinyin x spells the s and hi of foreign names
     # Indic letters without vowel signs: दहल is d-a-h-a-l (Dahal), not an aspirated dh
     (re.compile(r"([bdgjkpt])h(?=[^aeiouy])"), (r"\1ah",)),
 )

@@ -58,6 +58,7 @@ def _letters() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, letters
 
 
+@lru_cache(maxsize=65536)
 def script_variant(name: str, lang: str | None = None) -> str:
     """The script, with Arabic script split into Arabic and Persian/Urdu spelling."""
     script = script_of(name)
@@ -69,6 +70,19 @@ def script_variant(name: str, lang: str | None = None) -> str:
     ):
         return "persian"
     return "arabic"
+
+
+@cache
+def comparison_folds(script: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """How names are folded for comparison with a name in ``script`` (see the data file)."""
+    folds = _data()["comparison_folds"].get(script, [])
+    return tuple((re.compile(pattern), replacement) for pattern, replacement, _why in folds)
+
+
+def fold_tokens(tokens: tuple[str, ...], script: str) -> tuple[str, ...]:
+    """``tokens`` without the distinctions ``script`` does not write."""
+    folds = comparison_folds(script)
+    return tuple(_apply(folds, token) for token in tokens) if folds else tokens
 
 
 def _apply(rules: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:
@@ -194,9 +208,8 @@ def latin_spelling(name: str, lang: str | None = None) -> str:
         return _fold(name).lower()
     if script == "han":
         return _han(name)
-    name = _apply(_rules(script, "source"), name)
+    name = _SEPARATORS.sub(" ", _apply(_rules(script, "source"), name))
     text = _transliterator(_transform(name, script)).transliterate(name).lower()
-    text = _SEPARATORS.sub(" ", text)
     text = _apply(_rules(script, "before_fold"), text)
     if script in _data()["schwa_scripts"]:
         text = re.sub(r"[^\W\d_]+", lambda match: _delete_schwas(match.group()), text)
