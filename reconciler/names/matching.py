@@ -140,7 +140,8 @@ def same_entity(a: str, b: str) -> bool:
         for left in _readings(a):
             for right in _readings(b):
                 for script in {variant_a, variant_b}:
-                    left, right = fold_tokens(left, script), fold_tokens(right, script)
+                    left = fold_tokens(left, script, own=script == variant_a)
+                    right = fold_tokens(right, script, own=script == variant_b)
                 if tokens_same_entity(left, right, same_script):
                     return True
         return False

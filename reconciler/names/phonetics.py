@@ -118,6 +118,7 @@ _AMBIGUOUS_SPELLINGS = (
     (re.compile(r"j"), ("y",)),  # Germanic and Baltic j: Jüri = Юри, Jaanson = Янсон
     (re.compile(r"w"), ("v",)),  # German w: Lawrow = Лавров
     (re.compile(r"x"), ("s", "h")),  # pinyin x spells the s and hi of foreign names
+    (re.compile(r"(?:^|(?<=[aeiou]))u(?=[aeio])"), ("w",)),  # a glide: ウォーナー = Warner
     # Indic letters without vowel signs: दहल is d-a-h-a-l (Dahal), not an aspirated dh
     (re.compile(r"([bdgjkpt])h(?=[^aeiouy])"), (r"\1ah",)),
 )
@@ -131,4 +132,6 @@ def skeletons(token: str) -> frozenset[str]:
         spellings |= {
             pattern.sub(reading, spelling) for spelling in spellings for reading in readings
         }
-    return frozenset(skeleton(spelling) for spelling in spellings)
+    found = {skeleton(spelling) for spelling in spellings}
+    # an h inside a word is lost in many scripts' spellings (Cohen = کوهن = Коэн)
+    return frozenset(found | {sound[0] + sound[1:].replace("H", "") for sound in found if sound})

@@ -62,9 +62,11 @@ def _letters() -> tuple[re.Pattern[str], dict[str, str]]:
 def script_variant(name: str, lang: str | None = None) -> str:
     """The script, with Arabic script split into Arabic and Persian/Urdu spelling."""
     script = script_of(name)
+    data = _data()
+    if script == "cyrillic" and any(char in data["ukrainian_letters"] for char in name):
+        return "ukrainian"
     if script != "arabic":
         return script
-    data = _data()
     if (lang or "").split("-")[0] in ("fa", "ur", "ps") or any(
         char in data["persian_letters"] or char in data["urdu_letters"] for char in name
     ):
@@ -73,15 +75,19 @@ def script_variant(name: str, lang: str | None = None) -> str:
 
 
 @cache
-def comparison_folds(script: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """How names are folded for comparison with a name in ``script`` (see the data file)."""
-    folds = _data()["comparison_folds"].get(script, [])
-    return tuple((re.compile(pattern), replacement) for pattern, replacement, _why in folds)
+def comparison_folds(script: str, own: bool) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """How names are folded for comparison with a name in ``script`` (see the data file);
+    ``own``: the folds for the name in ``script`` itself rather than for the other one."""
+    return tuple(
+        (re.compile(fold[0]), fold[1])
+        for fold in _data()["comparison_folds"].get(script, [])
+        if not (own and fold[3:] == ["other"])
+    )
 
 
-def fold_tokens(tokens: tuple[str, ...], script: str) -> tuple[str, ...]:
+def fold_tokens(tokens: tuple[str, ...], script: str, own: bool) -> tuple[str, ...]:
     """``tokens`` without the distinctions ``script`` does not write."""
-    folds = comparison_folds(script)
+    folds = comparison_folds(script, own)
     return tuple(_apply(folds, token) for token in tokens) if folds else tokens
 
 
@@ -192,11 +198,9 @@ def _han(name: str) -> str:
 # --- every script ----------------------------------------------------------------------------
 
 
-def _transform(name: str, script: str) -> str:
-    data = _data()
-    if script == "cyrillic" and any(char in data["ukrainian_letters"] for char in name):
-        return str(data["ukrainian_transform"])
-    return str(data["transforms"].get(script, data["transforms"]["default"]))
+def _transform(script: str) -> str:
+    transforms = _data()["transforms"]
+    return str(transforms.get(script, transforms["default"]))
 
 
 @lru_cache(maxsize=65536)
@@ -209,7 +213,7 @@ def latin_spelling(name: str, lang: str | None = None) -> str:
     if script == "han":
         return _han(name)
     name = _SEPARATORS.sub(" ", _apply(_rules(script, "source"), name))
-    text = _transliterator(_transform(name, script)).transliterate(name).lower()
+    text = _transliterator(_transform(script)).transliterate(name).lower()
     text = _apply(_rules(script, "before_fold"), text)
     if script in _data()["schwa_scripts"]:
         text = re.sub(r"[^\W\d_]+", lambda match: _delete_schwas(match.group()), text)
