@@ -73,7 +73,7 @@ def skeleton(token: str) -> str:
             # it is English spelling of a vowel (Lowry, Moscow), between consonants
             # Arabic's long u (محمود: mhmwd)
             if index == 0 or (index + 1 < len(token) and token[index + 1] in _VOWELS):
-                out.append("B")
+                out.append("W")
             index += 1
             continue
         if char in _VOWELS:
@@ -106,18 +106,23 @@ def vowels(token: str) -> frozenset[str]:
     return frozenset(token.replace("y", "i")) & frozenset("aeiou")
 
 
-# Letters whose sound depends on the language the spelling came from: soft c/g before
+# Letters whose sound depends on the language a Latin spelling came from: soft c/g before
 # e/i (Recep = Реджеп, Angela = أنجيلا, Cyril = সিরিল), German z (Scholz = Шольц), Hindi k
-# for pinyin q (Qiang = क्यांग), Hindi j for z (Shehbaz = शहबाज).
-_AMBIGUOUS_SPELLINGS = (
+# for pinyin q (Qiang = क्यांग), Hindi j for z (Shehbaz = शहबाज), Greek ch (Michael =
+# Майкл), Germanic and Baltic j (Jüri = Юри), German w (Lawrow = Лавров).
+_LATIN_ORTHOGRAPHY = (
     (re.compile(r"c(?=[eiy])"), ("s", "j")),
     (re.compile(r"g(?=[eiy])"), ("j",)),
     (re.compile(r"z"), ("ts", "j")),
     (re.compile(r"^q"), ("k",)),
-    (re.compile(r"ch"), ("k",)),  # Greek ch: Michael = Майкл, Christopher = Кристофер
-    (re.compile(r"j"), ("y",)),  # Germanic and Baltic j: Jüri = Юри, Jaanson = Янсон
-    (re.compile(r"w"), ("v",)),  # German w: Lawrow = Лавров
-    (re.compile(r"x"), ("s", "h")),  # pinyin x spells the s and hi of foreign names
+    (re.compile(r"ch"), ("k",)),
+    (re.compile(r"j"), ("y",)),
+    (re.compile(r"w"), ("v",)),
+    (re.compile(r"x"), ("s", "h")),  # pinyin x: Xi
+)
+# Letters of our own romanisations that stand for more than one sound.
+_ROMANISED = (
+    (re.compile(r"x"), ("s", "h")),  # pinyin x spells the s and the hi of foreign names
     (re.compile(r"(?:^|(?<=[aeiou]))u(?=[aeio])"), ("w",)),  # a glide: ウォーナー = Warner
     # Indic letters without vowel signs: दहल is d-a-h-a-l (Dahal), not an aspirated dh
     (re.compile(r"([bdgjkpt])h(?=[^aeiouy])"), (r"\1ah",)),
@@ -125,10 +130,14 @@ _AMBIGUOUS_SPELLINGS = (
 
 
 @lru_cache(maxsize=65536)
-def skeletons(token: str) -> frozenset[str]:
-    """Every skeleton ``token`` may have, one per reading of its ambiguous letters."""
+def skeletons(token: str, latin: bool = True) -> frozenset[str]:
+    """Every skeleton ``token`` may have, one per reading of its ambiguous letters.
+
+    ``latin``: the token is spelled by a Latin-script source (its letters may follow any
+    orthography) rather than by our romanisation of another script.
+    """
     spellings = {token}
-    for pattern, readings in _AMBIGUOUS_SPELLINGS:
+    for pattern, readings in _LATIN_ORTHOGRAPHY if latin else _ROMANISED:
         spellings |= {
             pattern.sub(reading, spelling) for spelling in spellings for reading in readings
         }

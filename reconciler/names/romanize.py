@@ -26,9 +26,10 @@ from anyascii import anyascii
 from pypinyin import lazy_pinyin
 
 from reconciler.names.scripts import script_of
+from reconciler.names.settings import SETTINGS
 
 _DATA = Path(__file__).parent / "data"
-_SEPARATORS = re.compile(r"[\s·・•=\u30fb\u00b7]+")
+SEPARATORS = re.compile(r"[\s·・•=\u30fb\u00b7]+")
 _TOKEN_BREAKS = re.compile(r"[\s\-‐–.,]+")
 
 
@@ -155,33 +156,40 @@ def _chinese_surnames() -> frozenset[str]:
     return chinese_surnames()
 
 
-def _foreign_syllables(syllables: list[str]) -> str:
-    """A hanzi transliteration read back: 斯 si, 特 te, 克 ke... stand for bare consonants.
+def _foreign_reading(part: str) -> str:
+    """A hanzi transliteration of a foreign name read back the way Xinhua's table means it.
 
-    A syllable is bare before a consonant and at the end of the word, except that a
-    u-syllable (布 bu, 普 pu) is a real "u" unless it ends the word or precedes l/r, and
-    a word keeps at least one voiced syllable.
+    Characters of the table's consonant column (斯 s, 特 t, 克 k) are bare before another
+    consonant and at the end of the word (u-syllables only there and before l or r), but a
+    word keeps at least one vowel; a few
+    characters render sounds pinyin spells otherwise (约 jo, 维 vi).
     """
-    bare: dict[str, str] = _data()["hanzi_bare_consonants"]
+    data = _data()
+    bare, readings = data["hanzi_bare_consonants"], data["hanzi_foreign_readings"]
+    chars = [char for char in part if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"]
+    syllables = [readings.get(char) or reading for char, reading in zip(chars, _pinyin(chars))]
     out = list(syllables)
-    for index, syllable in enumerate(syllables):
-        if syllable not in bare:
+    for index, char in enumerate(chars):
+        following = syllables[index + 1][0] if index + 1 < len(syllables) else "#"
+        if char not in bare or following in "aeiouy":
             continue
-        following = syllables[index + 1][0] if index + 1 < len(syllables) else ""
-        if syllable.endswith("u") and following not in ("", "l", "r"):
-            continue
-        if following not in "aeiouy" or not following:
-            out[index] = bare[syllable]
-    if all(reading in bare.values() for reading in out):
-        voiced = min(1, len(out) - 1)
+        if syllables[index].endswith("u") and following not in "#lr":
+            continue  # 布 bu, 普 pu: a real u before most consonants (普京 Putin)
+        out[index] = bare[char]
+    if all(char in bare for char in chars):
+        voiced = 1 if len(out) > 2 else 0
         out[voiced] = syllables[voiced]
     return _apply(_rules("han", "after_fold"), "".join(out))
+
+
+def _pinyin(chars: list[str]) -> list[str]:
+    return [syllable for char in chars for syllable in lazy_pinyin(char, v_to_u=True)[:1]]
 
 
 def _han(name: str) -> str:
     """Chinese names as pinyin ("Xi Jinping"); transliterated foreign names read back."""
     name = re.sub(r"[^\u3400-\u9fff\uf900-\ufaff·・•\s]", "", name)
-    parts = [part for part in _SEPARATORS.split(name) if part]
+    parts = [part for part in SEPARATORS.split(name) if part]
     if not parts:
         return ""
     surnames = _chinese_surnames()
@@ -191,8 +199,7 @@ def _han(name: str) -> str:
             if surname in surnames and 2 <= len(name) <= surname_length + 2:
                 given = "".join(lazy_pinyin(name[surname_length:], v_to_u=True))
                 return _fold(f"{''.join(lazy_pinyin(surname, v_to_u=True))} {given}")
-    readings = [lazy_pinyin(part, v_to_u=True) for part in parts]
-    return _fold(" ".join(_foreign_syllables(syllables) for syllables in readings))
+    return _fold(" ".join(_foreign_reading(part) for part in parts))
 
 
 # --- every script ----------------------------------------------------------------------------
@@ -212,7 +219,7 @@ def latin_spelling(name: str, lang: str | None = None) -> str:
         return _fold(name).lower()
     if script == "han":
         return _han(name)
-    name = _SEPARATORS.sub(" ", _apply(_rules(script, "source"), name))
+    name = SEPARATORS.sub(" ", _apply(_rules(script, "source"), name))
     text = _transliterator(_transform(script)).transliterate(name).lower()
     text = _apply(_rules(script, "before_fold"), text)
     if script in _data()["schwa_scripts"]:
@@ -232,12 +239,11 @@ def _particles() -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Lowercase ASCII tokens of a name in any script, articles like "al-" dropped."""
-    tokens = []
-    for token in _TOKEN_BREAKS.split(latin_spelling(name)):
-        token = re.sub(r"[^a-z]", "", token)
-        if token and token not in _particles():
-            tokens.append(token)
-    return tuple(tokens)
+    tokens = [re.sub(r"[^a-z]", "", token) for token in _TOKEN_BREAKS.split(latin_spelling(name))]
+    names = [token for token in tokens if token and token not in _particles()]
+    if len(names) >= SETTINGS.min_tokens_without_particles:
+        return tuple(names)
+    return tuple(token for token in tokens if token)
 
 
 def romanize(name: str) -> str:
