@@ -113,13 +113,13 @@ def tokens_same_entity(
     return len(shorter) != len(longer) and _joined_match(shorter, longer, exact=bool(min_ratio))
 
 
-def _readings(name: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=65536)
+def _readings(name: str) -> tuple[tuple[str, ...], ...]:
     """Token readings of a name: a hanzi name may also be one foreign name (莫迪 = Modi)."""
     tokens = name_tokens(name)
-    readings = [tokens]
     if script_of(name) == "han" and len(tokens) > 1 and not SEPARATORS.search(name):
-        readings.append(("".join(tokens),))
-    return readings
+        return tokens, ("".join(tokens),)
+    return (tokens,)
 
 
 def _hanzi(name: str) -> str:
@@ -134,12 +134,17 @@ def _min_ratio(script_a: str, script_b: str) -> float:
     return 0.0
 
 
-def _same_place(a: str, b: str) -> bool | None:
-    """Identity when the gazetteer knows both names as places, else None."""
+@lru_cache(maxsize=65536)
+def _place(name: str) -> object | None:
     # imported late: the gazetteer romanises with this package
     from reconciler.claims.entities.gazetteer import lookup
 
-    place_a, place_b = lookup(a), lookup(b)
+    return lookup(name)
+
+
+def _same_place(a: str, b: str) -> bool | None:
+    """Identity when the gazetteer knows both names as places, else None."""
+    place_a, place_b = _place(a), _place(b)
     if place_a is None or place_b is None:
         return None
     if place_a == place_b:
@@ -149,6 +154,7 @@ def _same_place(a: str, b: str) -> bool | None:
     return script_of(a) != script_of(b) and same_sound
 
 
+@lru_cache(maxsize=262144)
 def same_entity(a: str, b: str) -> bool:
     """Whether two names (any script, any spelling) denote the same person or place."""
     try:

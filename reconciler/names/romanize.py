@@ -86,6 +86,7 @@ def comparison_folds(script: str, own: bool) -> tuple[tuple[re.Pattern[str], str
     )
 
 
+@lru_cache(maxsize=65536)
 def fold_tokens(tokens: tuple[str, ...], script: str, own: bool) -> tuple[str, ...]:
     """``tokens`` without the distinctions ``script`` does not write."""
     folds = comparison_folds(script, own)

@@ -26,6 +26,7 @@ def script_of_char(char: str) -> str:
     return _SCRIPT_OF_PREFIX.get(first, first)
 
 
+@lru_cache(maxsize=65536)
 def script_of(text: str) -> str:
     """The script of the first letter that is not Latin ("latin" if none)."""
     for char in text:
