@@ -66,6 +66,12 @@ def from_gregorian(calendar: str, day: date) -> tuple[int, int, int] | None:
     return tuple(found) if found is not None else None
 
 
+def reliable(calendar: str, year: int) -> bool:
+    """Whether the calendar's sources agree on ``year`` (Bikram Sambat tables part after 2087)."""
+    module = CALENDARS.get(calendar)
+    return module is None or not hasattr(module, "reliable") or bool(module.reliable(year))
+
+
 def candidates(calendar: str, year: int, month: int, day: int) -> list[date]:
     """Every Gregorian day a correct source may mean by this date (all rules of the calendar)."""
     module = CALENDARS.get(calendar)
@@ -75,9 +81,15 @@ def candidates(calendar: str, year: int, month: int, day: int) -> list[date]:
     return [found] if found is not None else []
 
 
+# Persian is often typed with the Arabic yeh and kaf (ي, ى, ك for ی, ک): one letter each.
+ARABIC_LETTERS_AS_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+
 def name_key(name: str) -> str:
-    """How names are looked up: NFC (nukta letters decomposed), lower case, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", name).lower().split())
+    """How names are looked up: NFC (nukta letters decomposed), lower case, single spaces,
+    the Persian yeh and kaf for the Arabic ones."""
+    folded = unicodedata.normalize("NFC", name).lower().translate(ARABIC_LETTERS_AS_PERSIAN)
+    return " ".join(folded.split())
 
 
 @cache

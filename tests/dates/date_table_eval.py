@@ -35,6 +35,7 @@ def ours(row: Row) -> str:
         id="row",
         text=row.text,
         regions=(Region(RegionKind.BODY, 0, len(row.text)),),
+        lang=row.lang,
         fetched_at=row.anchor,
     )
     return next((claim.normalized for claim in extract(page) if claim.normalized), "")

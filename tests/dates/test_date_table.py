@@ -9,7 +9,8 @@ from date_table_eval import accuracy, ours, rows
 
 def test_table_covers_every_language_and_calendar() -> None:
     by_language = Counter(row.lang for row in rows())
-    assert len(rows()) >= 200
+    assert len(rows()) >= 600
+    assert len(by_language) >= 30
     assert set(by_language) >= {"bn", "hi", "ur", "ne", "en", "ru", "zh", "ar", "es", "fr", "de"}
     assert min(by_language.values()) >= 5
 

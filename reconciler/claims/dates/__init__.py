@@ -66,6 +66,8 @@ def extract(page: Page) -> list[Claim]:
         found = _find(page)
         anchor = _page_anchor(page, found)
         claims = _west_bengal_where_it_fits([_claim(page, item, anchor) for item in found])
+        # "this year" with no page date to count from states nothing
+        claims = [claim for claim in claims if claim.normalized or "shift" not in claim.details]
         chosen = _choose_event_date(page.text, claims, anchor.day if anchor is not None else None)
     except (ValueError, OverflowError):  # a day beyond datetime's range: odd text, no dates
         return []
@@ -237,7 +239,7 @@ def _find(page: Page) -> list[_Found]:
     found: list[_Found] = []
     for region in sorted(page.readable_regions(), key=lambda region: region.start):
         text = page.region_text(region)
-        region_expressions = expressions(text)
+        region_expressions = expressions(text, page.lang)
         for expression in region_expressions:
             is_page_date = _full_date(expression) and (
                 region.kind in (RegionKind.HEADER, RegionKind.DATELINE)

@@ -13,14 +13,26 @@ from dataclasses import dataclass
 
 import regex
 
-from reconciler.calendars import month_of, name_key
-from reconciler.claims.dates.lexicon import fold, lexicon, patterns, to_ascii_digits
+from reconciler.calendars import name_key
+from reconciler.claims.dates.lexicon import (
+    Lexicon,
+    Patterns,
+    fold,
+    lexicon,
+    patterns,
+    to_ascii_digits,
+)
+from reconciler.claims.dates.locales import SETTINGS as LOCALE_SETTINGS
+from reconciler.claims.dates.locales import Shift
 
 _CHINESE_NUMERALS = {
     "正": 1, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     "十": 10, "冬": 11, "腊": 12, "臘": 12,
 }  # fmt: skip
 _MAX_GAP = 24
+_RELATIVE_COUNT = {"last": -1, "this": 0, "next": 1}
+_TENSE_WINDOW = 48  # characters around a weekday or কল-like word searched for the future tense
+_CLAUSE_END = regex.compile(r"[.;!?।۔。؟\n]")
 
 
 @dataclass(frozen=True)
@@ -35,7 +47,9 @@ class DateParts:
 
 @dataclass(frozen=True)
 class Atom:
-    kind: str  # "date" | "weekday" | "relative" | "yesterday" | "time" | "zone"
+    # "date" | "year" (a year alone) | "weekday" | "relative" | "yesterday" | "shift"
+    # ("today", "3 days ago") | "time" | "zone"
+    kind: str
     start: int
     end: int
     date: DateParts | None = None
@@ -43,12 +57,14 @@ class Atom:
     relative: str | None = None  # "last" | "this" | "next"
     time: tuple[int, int] | None = None
     zone: str | None = None  # UTC offset "+06:00"
+    shift: Shift | None = None
 
 
 @dataclass(frozen=True)
 class Expression:
     atoms: tuple[Atom, ...]
     group: int  # offset of the first expression of its group
+    future: bool = False  # said in the future tense ("will meet on Monday")
 
     @property
     def start(self) -> int:
@@ -62,16 +78,23 @@ class Expression:
         return next((atom for atom in self.atoms if atom.kind == kind), None)
 
 
-def _date_atom(match: regex.Match[str]) -> Atom | None:
+def _date_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
     groups = {key: value for key, value in match.groupdict().items() if value is not None}
     year = int(groups["year"]) if "year" in groups else None
     month: int | None = int(groups["month"]) if "month" in groups else None
     day: int | None = int(groups["day"]) if "day" in groups else None
     calendar, ambiguous = "gregorian", False
+    if "day_word" in groups:
+        day = lex.day_words.get(name_key(groups["day_word"]))
     if "month_name" in groups:
-        name = month_of(groups["month_name"])
+        key = name_key(groups["month_name"])
+        name = lex.months.get(key)
         if name is None:
             return None
+        if key in lex.abbreviations and "year" in groups:
+            between = match.string[match.end("month_name") : match.start("year")]
+            if any(char.isalpha() for char in between):
+                return None  # "des del 2017" is "since 2017", not December
         calendar, month = name.calendar, name.month
     elif "first" in groups:
         first, second = int(groups["first"]), int(groups["second"])
@@ -133,14 +156,21 @@ def _time_atom(match: regex.Match[str], folded: str, spoken: bool) -> Atom | Non
     return Atom("time", start, match.end(), time=(hour, minute))
 
 
-def atoms(text: str) -> list[Atom]:
-    """Every atom of ``text``, left to right, overlaps resolved in favour of the longer."""
+def atoms(text: str, lang: str | None = None) -> list[Atom]:
+    """Every atom of ``text``, left to right, overlaps resolved in favour of the longer;
+    ``lang`` (the page's language) adds its locale words."""
     plain = to_ascii_digits(text)
     folded = fold(plain)
     found: list[Atom] = []
-    lex, pats = lexicon(), patterns()
+    lex, pats = lexicon(lang), patterns(lang)
     for pattern in pats.dates:
-        found.extend(atom for m in pattern.finditer(folded) if (atom := _date_atom(m)) is not None)
+        found.extend(
+            atom for m in pattern.finditer(folded) if (atom := _date_atom(m, lex)) is not None
+        )
+    for m in pats.year_alone.finditer(folded):
+        parts = DateParts("gregorian", int(m.group("year")), None, None)
+        found.append(Atom("year", m.start(), m.end(), parts))
+    found.extend(_shift_atoms(folded, lex, pats))
     found.extend(_lunar_atom(m) for m in pats.lunar.finditer(folded))
     date_starts = {atom.start for atom in found}
     for m in pats.weekday.finditer(folded):
@@ -152,6 +182,9 @@ def atoms(text: str) -> list[Atom]:
         relative = lex.relative[name_key(m.group("relative"))]
         found.append(Atom("relative", m.start(), m.end(), relative=relative))
     found.extend(Atom("yesterday", m.start(), m.end()) for m in pats.yesterday.finditer(folded))
+    for m in pats.either_day.finditer(folded):
+        ahead = 1 if _future_near(folded, m.start(), m.end(), pats.future) else -1
+        found.append(Atom("shift", m.start(), m.end(), shift=Shift(ahead, "day")))
     for spoken, pattern in ((False, pats.clock), (True, pats.spoken_clock)):
         found.extend(
             atom
@@ -169,6 +202,49 @@ def atoms(text: str) -> list[Atom]:
         if not kept or atom.start >= kept[-1].end:
             kept.append(atom)
     return kept
+
+
+def _shift_atoms(folded: str, lex: Lexicon, pats: Patterns) -> list[Atom]:
+    """ "today", "last month" and "3 days ago" in the page's language."""
+    found = [
+        Atom("shift", m.start(), m.end(), shift=lex.shifts[name_key(m.group("shift"))])
+        for m in pats.shift.finditer(folded)
+    ]
+    for m in pats.relative_unit.finditer(folded):
+        direction = _RELATIVE_COUNT[lex.relative[name_key(m.group("relative"))]]
+        unit = lex.units[name_key(m.group("unit"))]
+        found.append(Atom("shift", m.start(), m.end(), shift=Shift(direction, unit)))
+    for pattern, sign, unit in pats.counted:
+        for m in pattern.finditer(folded):
+            count = _count(m.group(1), lex)
+            if count is not None:
+                found.append(Atom("shift", m.start(), m.end(), shift=Shift(sign * count, unit)))
+    return found
+
+
+def _count(written: str, lex: Lexicon) -> int | None:
+    """ "3", "three", "3,0"; None for a fraction or a number too big to count units."""
+    if written in lex.numbers:
+        return lex.numbers[written]
+    try:
+        value = float(written.replace(",", "."))
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() and value <= LOCALE_SETTINGS.max_count else None
+
+
+def _names_a_day(atom: Atom) -> bool:
+    """ "yesterday", "3 days ago": no other date joins it ("this week" may: "earlier this
+    week on 14 July")."""
+    return atom.kind == "yesterday" or (atom.shift is not None and atom.shift.unit == "day")
+
+
+def _future_near(folded: str, start: int, end: int, future: regex.Pattern[str]) -> bool:
+    """Whether the clause around [start, end) is in the future tense."""
+    before = [m.end() for m in _CLAUSE_END.finditer(folded, max(0, start - _TENSE_WINDOW), start)]
+    after = _CLAUSE_END.search(folded, end, end + _TENSE_WINDOW)
+    begin = before[-1] if before else max(0, start - _TENSE_WINDOW)
+    return future.search(folded, begin, after.start() if after else end + _TENSE_WINDOW) is not None
 
 
 def _weekday_in_context(match: regex.Match[str], folded: str, date_starts: set[int]) -> bool:
@@ -189,12 +265,12 @@ def _same(name: str, found: str) -> bool:
     return regex.sub(r"\s+", " ", found) == name
 
 
-def expressions(text: str) -> list[Expression]:
+def expressions(text: str, lang: str | None = None) -> list[Expression]:
     """Atoms joined into expressions; expressions that name the same day (one header line
     split by "|", "X (Y)") share ``group``."""
-    pats = patterns()
+    pats = patterns(lang)
     runs: list[list[Atom]] = []
-    for atom in atoms(text):
+    for atom in atoms(text, lang):
         current = runs[-1] if runs else []
         gap = text[current[-1].end : atom.start] if current else ""
         joins = (
@@ -203,13 +279,22 @@ def expressions(text: str) -> list[Expression]:
             and "\n" not in gap
             and pats.gap.fullmatch(gap) is not None
             and all(joined.kind != atom.kind for joined in current)
-            and not (atom.kind == "date" and any(joined.kind == "yesterday" for joined in current))
+            and atom.kind != "year"
+            and current[-1].kind != "year"
+            and not (
+                atom.kind in ("date", "shift") and any(_names_a_day(joined) for joined in current)
+            )
         )
         if joins:
             current.append(atom)
         else:
             runs.append([atom])
-    dated = [run for run in runs if any(a.kind in ("date", "weekday", "yesterday") for a in run)]
+    dated = [
+        run
+        for run in runs
+        if any(a.kind in ("date", "year", "weekday", "yesterday", "shift") for a in run)
+    ]
+    folded = fold(to_ascii_digits(text))
     found: list[Expression] = []
     for run in dated:
         previous = found[-1] if found else None
@@ -217,5 +302,11 @@ def expressions(text: str) -> list[Expression]:
             text[previous.end : run[0].start]
         )
         group = previous.group if same_group and previous is not None else run[0].start
-        found.append(Expression(tuple(run), group))
+        kinds = {atom.kind for atom in run}
+        future = (
+            "weekday" in kinds
+            and not kinds & {"date", "relative"}
+            and _future_near(folded, run[0].start, run[-1].end, pats.future)
+        )
+        found.append(Expression(tuple(run), group, future))
     return found

@@ -11,20 +11,33 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
 import regex
 
-from reconciler.calendars import MonthName, era_words, month_names, name_key
+from reconciler.calendars import (
+    ARABIC_LETTERS_AS_PERSIAN,
+    MonthName,
+    era_words,
+    month_names,
+    name_key,
+)
+from reconciler.claims.dates.locales import Shift, locale_words
 
-LANGUAGES = ("bn", "hi", "ne", "ur", "fa", "en", "ru", "zh", "ar", "es", "fr", "de")
+# Languages with a data file (data/<lang>.json); every other language dateparser knows gets
+# its month, weekday and relative words from reconciler.claims.dates.locales.
+LANGUAGES = (
+    "bn", "hi", "ne", "ur", "fa", "en", "ru", "zh", "ar", "es", "fr", "de",
+    "it", "pt", "ca", "el", "uk", "vi", "ko",
+)  # fmt: skip
 
 # Letters and combining marks: Bengali and Devanagari vowel signs are marks, so ``\b``
 # alone would split a word like মঙ্গলবার in the middle.
 _BEFORE = r"(?<![\p{L}\p{M}])"
-_AFTER = r"(?:(?<=[\u3400-\u9fff])|(?![\p{L}\p{M}]))"  # Chinese runs words together
+# Chinese runs words together; Korean particles follow a word without a space (월요일에)
+_AFTER = r"(?:(?<=[\u3400-\u9fff\uac00-\ud7af])|(?![\p{L}\p{M}]))"
 
 
 def to_ascii_digits(text: str) -> str:
@@ -37,8 +50,10 @@ def to_ascii_digits(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower case, one character for one (a case-blind regex is twice as slow, measured)."""
-    return "".join(lower if len(lower := char.lower()) == 1 else char for char in text)
+    """Lower case, one character for one (a case-blind regex is twice as slow, measured),
+    Persian letters for the Arabic yeh and kaf (as name_key does)."""
+    lowered = "".join(lower if len(lower := char.lower()) == 1 else char for char in text)
+    return lowered.translate(ARABIC_LETTERS_AS_PERSIAN)
 
 
 # Nukta letters are typed both ways (য় as one code point or as য + ়); NFC keeps them
@@ -80,6 +95,18 @@ class Lexicon:
     guarded_weekdays: frozenset[str]
     guard_after: tuple[str, ...]
     guard_before: tuple[str, ...]
+    year_links: tuple[str, ...]  # "de", "del", "в", "του": between a month and its year
+    # "will", "wird", "جائے گا": a weekday beside one is the coming one
+    future: tuple[str, ...]
+    future_endings: tuple[str, ...]  # Spanish "comenzará": the future tense's endings
+    # Hindi कल: yesterday, or tomorrow beside a future marker
+    either_day: frozenset[str]
+    day_words: dict[str, int]  # Persian "سوم" (third) as the day of a month
+    shifts: dict[str, Shift]  # "today", "last month" (the page's language)
+    counted: tuple[tuple[str, int, str], ...]  # "(\d+) days ago" (the page's language)
+    units: dict[str, str]  # "week", "महीने" → unit (the page's language)
+    abbreviations: frozenset[str]  # the page's language's month abbreviations
+    numbers: dict[str, int]  # "three" → 3 (the page's language)
 
 
 def _alternation(words: Iterable[str], bounded: bool = True) -> str:
@@ -94,56 +121,65 @@ def _alternation(words: Iterable[str], bounded: bool = True) -> str:
         parts.append((_BEFORE if bounded else "") + "(?:" + "|".join(other) + ")")
     if cjk:
         parts.append("(?:" + "|".join(cjk) + ")")
-    return "(?:" + "|".join(parts) + ")"
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _counted_start(pattern: str) -> str:
+    """ "(\\d+)日前" may follow a kana (事故は3日前): a number only needs no digit before it."""
+    return r"(?<![\d.,])" if pattern.startswith("(") else _BEFORE
 
 
 def _is_cjk(word: str) -> bool:
-    return any("\u3400" <= char <= "\u9fff" for char in word)
+    return any("\u3400" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af" for char in word)
 
 
 @cache
-def lexicon() -> Lexicon:
+def _base() -> Lexicon:
+    """The words of every data file, merged."""
     weekdays: dict[str, int] = {}
     relative: dict[str, str] = {}
     yesterday: set[str] = set()
+    either_day: set[str] = set()
     day_periods: dict[str, str] = {}
     time_zones: dict[str, str] = {}
+    day_words: dict[str, int] = {}
+    keys = (
+        "word_suffixes",
+        "ordinal_suffixes",
+        "year_words",
+        "connectors",
+        "reporting",
+        "background",
+        "year_links",
+        "future",
+        "future_endings",
+    )
     lists: dict[str, set[str]] = {
-        key: set()
-        for key in (
-            "hour",
-            "minute",
-            "word_suffixes",
-            "ordinal_suffixes",
-            "year_words",
-            "connectors",
-            "reporting",
-            "background",
-            "guard_after",
-            "guard_before",
-        )
+        key: set() for key in (*keys, "hour", "minute", "guard_after", "guard_before")
     }
     guarded: set[str] = set()
     for language in LANGUAGES:
         data = json.loads(
             resources.files(__package__).joinpath(f"data/{language}.json").read_text()
         )
-        for index, names in enumerate(data["weekdays"]):
+        for index, names in enumerate(data.get("weekdays", ())):
             weekdays.update({name_key(name): index for name in names})
-        for kind, words in data["relative"].items():
+        for kind, words in data.get("relative", {}).items():
             if kind == "yesterday":
                 yesterday.update(name_key(word) for word in words)
+            elif kind == "yesterday_or_tomorrow":
+                either_day.update(name_key(word) for word in words)
             else:
                 relative.update({name_key(word): kind for word in words})
-        for kind, words in data["day_periods"].items():
+        for kind, words in data.get("day_periods", {}).items():
             day_periods.update({name_key(word): kind for word in words})
-        time_zones.update(data["time_zones"])
-        lists["hour"].update(data["clock_words"]["hour"])
-        lists["minute"].update(data["clock_words"]["minute"])
-        for key in ("word_suffixes", "ordinal_suffixes", "year_words", "connectors"):
-            lists[key].update(data[key])
-        for key in ("reporting", "background"):
+        time_zones.update(data.get("time_zones", {}))
+        clock = data.get("clock_words", {})
+        lists["hour"].update(clock.get("hour", ()))
+        lists["minute"].update(clock.get("minute", ()))
+        for key in keys:
             lists[key].update(data.get(key, ()))
+        day_words.update({name_key(word): day for word, day in data.get("day_words", {}).items()})
         guard = data.get("guarded_weekdays", {})
         guarded.update(name_key(name) for name in guard.get("names", ()))
         lists["guard_after"].update(guard.get("after", ()))
@@ -167,6 +203,44 @@ def lexicon() -> Lexicon:
         guarded_weekdays=frozenset(guarded),
         guard_after=tuple(sorted(lists["guard_after"])),
         guard_before=tuple(sorted(lists["guard_before"])),
+        year_links=tuple(sorted(lists["year_links"])),
+        future=tuple(sorted(lists["future"])),
+        future_endings=tuple(sorted(lists["future_endings"])),
+        either_day=frozenset(either_day),
+        day_words=day_words,
+        shifts={},
+        counted=(),
+        units={},
+        abbreviations=frozenset(),
+        numbers={},
+    )
+
+
+@cache
+def lexicon(lang: str | None = None) -> Lexicon:
+    """Every data file's words, and the locale words of ``lang`` where the data files have
+    no word of that spelling (theirs were checked on real pages; a locale's may be a
+    different month: "listopad" is November in Polish, October in Croatian)."""
+    base = _base()
+    words = locale_words(lang)
+    months = dict(base.months)
+    for name, month in words.months.items():
+        months.setdefault(name, MonthName("gregorian", month))
+    weekdays = dict(base.weekdays)
+    for name, weekday in words.weekdays.items():
+        weekdays.setdefault(name, weekday)
+    taken = {*months, *weekdays, *base.relative, *base.yesterday, *base.either_day}
+    shifts = {word: shift for word, shift in words.shifts.items() if word not in taken}
+    abbreviations = frozenset(name for name in words.abbreviations if name not in base.months)
+    return replace(
+        base,
+        months=months,
+        weekdays=weekdays,
+        shifts=shifts,
+        counted=words.counted,
+        units=words.units,
+        abbreviations=abbreviations,
+        numbers=words.numbers,
     )
 
 
@@ -187,20 +261,28 @@ class Patterns:
     background: regex.Pattern[str]
     guard_after: regex.Pattern[str]  # matched right after a guarded weekday
     guard_before: regex.Pattern[str]  # matched right before one
+    year_alone: regex.Pattern[str]  # "the pandemic of 2009", "2002م"
+    shift: regex.Pattern[str]  # "today", "last month" (the page's language)
+    relative_unit: regex.Pattern[str]  # "last" + "month": "पिछले महीने", "this week"
+    counted: tuple[tuple[regex.Pattern[str], int, str], ...]  # "3 days ago", sign, unit
+    either_day: regex.Pattern[str]
+    future: regex.Pattern[str]
 
 
 @cache
-def patterns() -> Patterns:
-    lex = lexicon()
+def patterns(lang: str | None = None) -> Patterns:
+    """The patterns of every data file's words, and of ``lang``'s locale words."""
+    lex = lexicon(lang)
     suffix = (
         "(?:"
         + "|".join(regex.escape(s) for s in sorted(lex.word_suffixes, key=len, reverse=True))
         + ")?"
     )
     # Arabic news writes both month names: "يوليو/تموز"; the first one decides.
+    # An abbreviation's dot belongs to it when a number follows ("11 sept. 2014").
     month = (
         f"(?P<month_name>{_alternation(lex.months)}){suffix}{_AFTER}"
-        f"(?:\\s*/\\s*{_alternation(lex.months)}{_AFTER})?"
+        f"(?:\\s*/\\s*{_alternation(lex.months)}{_AFTER})?(?:\\.(?=[\\s,]*(?:\\p{{L}}{{1,4}}\\s+)?\\d))?"
     )
     ordinal = (
         "(?:"
@@ -209,17 +291,22 @@ def patterns() -> Patterns:
     )
     # "১৫ই", "1st", "15." run on; "४ गते" takes a space
     day = rf"(?<![\d.,:/])(?P<day>[0-3]?\d)(?:\s?{ordinal}{_AFTER})?(?![\d%:])"
+    # A range ("May 6-7, 2025", "6–7 May") is dated by its first day
+    day_range = rf"{day}(?:\s?[-–]\s?[0-3]?\d(?![\d%:]))?"
     year_tail = _alternation([*lex.eras, *lex.year_words])
     year = rf"(?<!\d)(?P<year>[12]\d{{3}})(?![\d%])(?:\s*{year_tail}{_AFTER})?"
-    link = r"[\s,]*(?:(?:de|del|of)\s+)?"
+    link = rf"[\s,]*(?:{_alternation(lex.year_links)}\s+)?"
     flags = regex.VERSION1  # patterns run on fold(text)
+    day_word = f"(?P<day_word>{_alternation(lex.day_words)}){_AFTER}"
     dates = (
-        regex.compile(rf"{day}{link}{month}(?:{link}{year})?", flags),
-        regex.compile(rf"{month}\.?\s*{day}(?:,?\s*{year})?", flags),
-        regex.compile(rf"{month}\.?,?\s*{year}", flags),
-        # Year first: २०८२ साल वैशाख १ गते, ২০২৪ সালের ৫ আগস্ট
-        regex.compile(rf"{year}[\s,]+{month}\s*{day}", flags),
-        regex.compile(rf"{year}[\s,]+{day}{link}{month}", flags),
+        regex.compile(rf"{day_range}{link}{month}(?:{link}{year})?", flags),
+        regex.compile(rf"{day_word}\s*{month}(?:{link}{year})?", flags),  # سوم تیر ۱۴۰۳
+        regex.compile(rf"{month}\.?\s*{day_range}(?:,?\s*{year})?", flags),
+        regex.compile(rf"{month}\.?{link}{year}", flags),
+        # Year first: २०८२ साल वैशाख १ गते, ২০২৪ সালের ৫ আগস্ট, 2024. május 3-án
+        regex.compile(rf"{year}\.?[\s,]+{month}\s*{day}", flags),
+        regex.compile(rf"{year}\.?[\s,]+{day}{link}{month}", flags),
+        regex.compile(rf"{year}\.\s+{month}(?![\s.]*\d)", flags),  # 2021. március
         # A year alone only with a year word: "২০২৩ সালে", "2023 году", "2023年"
         regex.compile(
             rf"(?<!\d)(?P<year>(?:1[89]|20)\d\d)\s*{_alternation(lex.year_words)}{_AFTER}(?!\s*\d)",
@@ -228,8 +315,16 @@ def patterns() -> Patterns:
         regex.compile(r"(?<!\d)(?P<year>[12]\d{3})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?![\d-])"),
         regex.compile(r"(?<!\d)(?P<year>[12]\d{3})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])"),
         regex.compile(
-            r"(?<![\d.])(?P<first>[0-3]?\d)(?P<sep>[./])(?P<second>[01]?\d)(?P=sep)(?P<year>[12]\d{3})(?![\d.]\d)"
+            r"(?<![\d.])(?P<first>[0-3]?\d)(?P<sep>[./-])\s?(?P<second>[01]?\d)(?P=sep)\s?"
+            r"(?P<year>[12]\d{3})(?![\d.]\d)"
         ),
+        # German day.month. without a year: "Donnerstag, den 05.10."
+        regex.compile(r"(?<![\d.,])(?P<first>[0-3]?\d)\.(?P<second>[01]?\d)\.(?![\d\p{L}]|\s?\d)"),
+        # Korean 2024년 5월 3일, 2022년 11월
+        regex.compile(
+            r"(?:(?P<year>[12]\d{3})\s*년\s*)?(?<!\d)(?P<month>[01]?\d)\s*월\s*(?P<day>[0-3]?\d)\s*일"
+        ),
+        regex.compile(r"(?P<year>[12]\d{3})\s*년\s*(?P<month>[01]?\d)\s*월(?!\s*\d)"),
         regex.compile(
             r"(?:(?P<year>[12]\d{3})\s*年\s*)?(?<!\d)(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*[日号]"
         ),
@@ -270,6 +365,29 @@ def patterns() -> Patterns:
     guard_before = regex.compile(
         rf"(?:\d|{_alternation(lex.guard_before)}{_AFTER})[\s\u200c]*$", flags
     )
+    # A year standing alone: 1800-2099, no digit, unit or decimal mark beside it; Arabic
+    # writes the era letter on it (2002م), Turkish its case ending (2022'de).
+    year_alone = regex.compile(
+        r"(?<![\d.,:/\-–#№$€£¥+])(?P<year>(?:1[89]|20)\d\d)"
+        r"(?![\d%]|[.,:/\-]\d|\s?%|(?!م)[\p{L}\p{M}])"
+    )
+    shift = regex.compile(f"(?P<shift>{_alternation(lex.shifts)}){_AFTER}", flags)
+    # The unit may take a case ending: "মাসে", "месяце"
+    relative_unit = regex.compile(
+        f"(?P<relative>{_alternation(lex.relative)})\\s+(?P<unit>{_alternation(lex.units)})"
+        f"[\\p{{L}}\\p{{M}}]{{0,3}}{_AFTER}",
+        flags,
+    )
+    counted = tuple(
+        (regex.compile(f"{_counted_start(pattern)}{pattern}{_AFTER}", flags), sign, unit)
+        for pattern, sign, unit in lex.counted
+    )
+    either_day = regex.compile(f"(?P<either>{_alternation(lex.either_day)}){_AFTER}", flags)
+    future_words = _alternation(map(fold, lex.future))
+    endings = "|".join(regex.escape(fold(ending)) for ending in lex.future_endings) or "(?!)"
+    future = regex.compile(
+        rf"{future_words}{_AFTER}|\p{{L}}{{2,}}(?:{endings})(?![\p{{L}}\p{{M}}])", flags
+    )
     return Patterns(
         dates,
         lunar,
@@ -286,4 +404,10 @@ def patterns() -> Patterns:
         background,
         guard_after,
         guard_before,
+        year_alone,
+        shift,
+        relative_unit,
+        counted,
+        either_day,
+        future,
     )

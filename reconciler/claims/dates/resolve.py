@@ -12,13 +12,19 @@ from reconciler.calendars import (
     candidates,
     chinese_lunar,
     from_gregorian,
+    reliable,
     to_gregorian,
     tolerance_days,
 )
 from reconciler.claims.dates.finder import DateParts, Expression
+from reconciler.claims.dates.locales import Shift
 
 _CLOSE_TO_ANCHOR_DAYS = 14  # a day+month this near the page date is read in its year
 _FUTURE_WEIGHT = 3  # news reports the past: a later reading must be three times nearer
+_PROJECTED = 0.6  # a day of a calendar year its tables disagree on (Bikram Sambat > 2087)
+# A year standing alone ("the pandemic of 2009") may be a count ("2000 people"): set so that
+# it ranks below a year with a year word (0.9) and below any anchored day.
+_YEAR_ALONE = 0.6
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,7 @@ class Anchor:
 @dataclass(frozen=True)
 class Resolved:
     normalized: str
-    precision: str  # "day" | "month" | "year" | "weekday" | "partial"
+    precision: str  # "day" | "week" (an ISO week) | "month" | "year" | "weekday" | "partial"
     confidence: float
     anchor: str | None
     details: dict[str, Any]
@@ -49,17 +55,26 @@ def resolve(expression: Expression, anchor: Anchor | None) -> Resolved:
     weekday_atom = expression.first("weekday")
     relative_atom = expression.first("relative")
     relative = relative_atom.relative if relative_atom else None
+    if relative is None and expression.future:
+        relative = "next"
+    shift_atom = expression.first("shift")
     weekday = weekday_atom.weekday if weekday_atom else None
     details: dict[str, Any] = {"calendar": "gregorian", "tolerance_days": 0}
     if weekday is not None:
         details["weekday"] = weekday
     if relative:
         details["relative"] = relative
+    year_atom = expression.first("year")
     if expression.first("yesterday"):
         details["relative"] = "yesterday"
         found = _anchored(anchor, lambda day: day - timedelta(days=1))
     elif date_atom is not None and date_atom.date is not None:
         found = _resolve_date(date_atom.date, weekday, relative, anchor)
+    elif shift_atom is not None and shift_atom.shift is not None:
+        details["shift"] = [shift_atom.shift.count, shift_atom.shift.unit]
+        found = _shifted(anchor, shift_atom.shift)
+    elif year_atom is not None and year_atom.date is not None:
+        found = Resolved(str(year_atom.date.year), "year", _YEAR_ALONE, None, {})
     else:
         found = _anchored(anchor, lambda day: _weekday_near(day, weekday or 0, relative))
         if found.precision != "day":
@@ -73,6 +88,24 @@ def _anchored(anchor: Anchor | None, move: Callable[[date], date]) -> Resolved:
     if anchor is None or not anchor.day_known:
         return Resolved("", "partial", 0.3, None, {})
     return Resolved(move(anchor.day).isoformat(), "day", 0.8 * anchor.trust, anchor.source, {})
+
+
+def _shifted(anchor: Anchor | None, shift: Shift) -> Resolved:
+    """The day, ISO week, month or year ``shift`` away from the anchor's day."""
+    if anchor is None:
+        return Resolved("", "partial", 0.3, None, {})
+    day, confidence = anchor.day, 0.8 * anchor.trust
+    if shift.unit == "day":
+        found = (day + timedelta(days=shift.count)).isoformat()
+    elif shift.unit == "week":
+        year, week, _ = (day + timedelta(weeks=shift.count)).isocalendar()
+        found = f"{year:04d}-W{week:02d}"
+    elif shift.unit == "month":
+        months = day.year * 12 + day.month - 1 + shift.count
+        found = f"{months // 12:04d}-{months % 12 + 1:02d}"
+    else:
+        found = f"{day.year + shift.count:04d}"
+    return Resolved(found, shift.unit, confidence, anchor.source, {})
 
 
 def _weekday_near(day: date, weekday: int, relative: str | None) -> date:
@@ -105,7 +138,8 @@ def _resolve_date(
                 day.isoformat() for day in candidates(calendar, parts.year, parts.month, parts.day)
             ]
             extra["native"] = [parts.year, parts.month, parts.day]
-        return Resolved(found.isoformat(), "day", 0.95, None, extra)
+        confidence = 0.95 if reliable(calendar, parts.year) else _PROJECTED
+        return Resolved(found.isoformat(), "day", confidence, None, extra)
     if calendar != "gregorian":
         if parts.month is not None and parts.day is not None:
             return _resolve_without_year(parts, parts.month, parts.day, anchor, extra)
