@@ -109,7 +109,9 @@ def cluster_pages(
     ]
 
 
-def neighbour_pairs(vectors: np.ndarray, settings: ClusterSettings) -> tuple[np.ndarray, np.ndarray]:
+def neighbour_pairs(
+    vectors: np.ndarray, settings: ClusterSettings
+) -> tuple[np.ndarray, np.ndarray]:
     """Each page with its nearest neighbours by text: pairs [m, 2] (i < j, each once) and
     their similarities."""
     count = len(vectors)
@@ -127,16 +129,17 @@ def neighbour_pairs(vectors: np.ndarray, settings: ClusterSettings) -> tuple[np.
 def _index(vectors: np.ndarray, search: SearchSettings) -> faiss.Index:
     count, dimension = vectors.shape
     if count < search.exact_below:
-        index = faiss.IndexFlatIP(dimension)
-    else:
-        lists = max(1, round(search.lists_per_sqrt_page * math.sqrt(count)))
-        index = faiss.IndexIVFFlat(
-            faiss.IndexFlatIP(dimension), dimension, lists, faiss.METRIC_INNER_PRODUCT
-        )
-        sample = np.random.default_rng(0).choice(
-            count, min(count, lists * search.training_pages_per_list), replace=False
-        )
-        index.train(vectors[np.sort(sample)])
-        index.nprobe = search.probes
-    index.add(vectors)
-    return index
+        exact = faiss.IndexFlatIP(dimension)
+        exact.add(vectors)
+        return exact
+    lists = max(1, round(search.lists_per_sqrt_page * math.sqrt(count)))
+    inverted = faiss.IndexIVFFlat(
+        faiss.IndexFlatIP(dimension), dimension, lists, faiss.METRIC_INNER_PRODUCT
+    )
+    sample = np.random.default_rng(0).choice(
+        count, min(count, lists * search.training_pages_per_list), replace=False
+    )
+    inverted.train(vectors[np.sort(sample)])
+    inverted.nprobe = search.probes
+    inverted.add(vectors)
+    return inverted

@@ -98,4 +98,4 @@ class PairScorer:
         right = rights[right_offsets[block_of_pair] + within % width]
         similarity = np.einsum("ij,ij->i", self.vectors[left], self.vectors[right])
         pair_scores = self.scores(left, right, similarity)
-        return np.add.reduceat(pair_scores, starts)  # type: ignore[no-any-return]
+        return np.add.reduceat(pair_scores, starts)

@@ -33,20 +33,30 @@ class CachedEmbedder:
         self.vectors: MutableMapping[str, np.ndarray] = {} if vectors is None else vectors
         self.computed = 0  # texts the model actually ran on (benchmarks report it)
 
-    def encode(self, texts: Sequence[str], *, query: bool = False) -> np.ndarray:
-        keys = [content_key(self.name, text, query=query) for text in texts]
+    def uncached(self, texts: Sequence[str], *, query: bool = False) -> list[str]:
+        """The distinct texts of ``texts`` that have no vector yet."""
         missing: dict[str, str] = {}
-        for key, text in zip(keys, texts, strict=True):
+        for text in texts:
+            key = content_key(self.name, text, query=query)
             if key not in missing and key not in self.vectors:
                 missing[key] = text
+        return list(missing.values())
+
+    def remember(self, texts: Sequence[str], vectors: np.ndarray, *, query: bool = False) -> None:
+        """Keep vectors computed elsewhere (another process, a worker)."""
+        for text, vector in zip(texts, vectors, strict=True):
+            self.vectors[content_key(self.name, text, query=query)] = vector
+        self.computed += len(texts)
+
+    def encode(self, texts: Sequence[str], *, query: bool = False) -> np.ndarray:
+        missing = self.uncached(texts, query=query)
         if missing:
-            fresh = self.inner.encode(list(missing.values()), query=query)
-            self.computed += len(missing)
-            for key, vector in zip(missing, fresh, strict=True):
-                self.vectors[key] = vector
-        if not keys:
+            self.remember(missing, self.inner.encode(missing, query=query), query=query)
+        if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        return np.stack([self.vectors[key] for key in keys]).astype(np.float32)
+        return np.stack(
+            [self.vectors[content_key(self.name, text, query=query)] for text in texts]
+        ).astype(np.float32)
 
 
 def cached(embedder: Embedder) -> CachedEmbedder:

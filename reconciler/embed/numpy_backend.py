@@ -89,7 +89,7 @@ class _Reader:
         return values
 
     def scalar(self, dtype: str) -> int | float:
-        return self.take(dtype)[0].item()  # type: ignore[no-any-return]
+        return self.take(dtype)[0].item()
 
 
 def dequantise(blocks: np.ndarray) -> np.ndarray:
@@ -208,7 +208,7 @@ def _layer_norm(x: np.ndarray, norm: tuple[np.ndarray, np.ndarray], epsilon: flo
     mean = x.mean(axis=-1, keepdims=True)
     centred = x - mean
     variance = np.square(centred).mean(axis=-1, keepdims=True)
-    return centred / np.sqrt(variance + epsilon) * norm[0] + norm[1]  # type: ignore[no-any-return]
+    return centred / np.sqrt(variance + epsilon) * norm[0] + norm[1]
 
 
 def free_cores(settings: BatchSettings) -> int:
@@ -264,9 +264,7 @@ class NumpyE5Embedder:
             for start in range(0, max(len(ids), 1), width)
         ]
 
-    def _batches(
-        self, windows: list[tuple[int, list[int]]]
-    ) -> list[list[tuple[int, list[int]]]]:
+    def _batches(self, windows: list[tuple[int, list[int]]]) -> list[list[tuple[int, list[int]]]]:
         """Windows of similar length together, so that padding wastes little."""
         ordered = sorted(windows, key=lambda window: len(window[1]))
         batches: list[list[tuple[int, list[int]]]] = []
@@ -304,7 +302,7 @@ class NumpyE5Embedder:
             )
         x = x.reshape(count, length, hidden)
         weights_of_tokens = valid[:, :, None].astype(np.float32)
-        return (x * weights_of_tokens).sum(axis=1) / weights_of_tokens.sum(axis=1)  # type: ignore[no-any-return]
+        return (x * weights_of_tokens).sum(axis=1) / weights_of_tokens.sum(axis=1)
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
@@ -352,7 +350,7 @@ def _bundled_weights() -> E5Weights:
 
 
 @cache
-def _tokenizer(weights: E5Weights):  # type: ignore[no-untyped-def]
+def _tokenizer(weights: E5Weights):
     from tokenizers import Tokenizer
     from tokenizers.models import Unigram
 
