@@ -123,7 +123,7 @@ def report(
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         rendered = text.render(doc, color=color)
     _write(rendered, output)
-    if not result.pages or (strict and result.errors):
+    if (not result.pages and store is None) or (strict and result.errors):
         raise typer.Exit(1)
 
 
@@ -275,3 +275,7 @@ cli_store.register(app)
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()
