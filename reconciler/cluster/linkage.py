@@ -20,8 +20,11 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-# For each (members, members) block, the total of its pair scores.
-BlockTotals = Callable[[Sequence[tuple[Sequence[int], Sequence[int]]]], np.ndarray]
+# A cluster: its number (the lowest number of the clusters merged into it, so stable while it
+# grows) and its rows.
+Group = tuple[int, Sequence[int]]
+# For each pair of clusters, the total of the scores of their member pairs.
+BlockTotals = Callable[[Sequence[tuple[Group, Group]]], np.ndarray]
 
 
 def average_link(
@@ -63,7 +66,9 @@ def average_link(
             if (min(side, other), max(side, other)) not in totals
         ]
         if unknown:
-            scored = block_totals([(side_members, members[o]) for _, side_members, o in unknown])
+            scored = block_totals(
+                [((side, rows), (other, members[other])) for side, rows, other in unknown]
+            )
             for (side, _, other), total in zip(unknown, scored.tolist(), strict=True):
                 totals[(min(side, other), max(side, other))] = total
         for other in around:

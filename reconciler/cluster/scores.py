@@ -35,6 +35,11 @@ class ScoreSettings:
     date_tolerance_days: int = 1  # time zones put one instant on two calendar days
 
 
+# A cluster as the linkage names it: its number, stable while it only grows, and its rows;
+# (number, size) therefore identifies its members.
+Group = tuple[int, Sequence[int]]
+
+
 class PairScorer:
     """Scores of page pairs by row number, over the (language-centred) vectors of a run."""
 
@@ -49,10 +54,15 @@ class PairScorer:
             [s.event_date.toordinal() if s.event_date else -1 for s in signals], dtype=np.int64
         )
         self.date_confidence = np.array([s.date_confidence for s in signals], dtype=np.float64)
+        self._sums: dict[int, tuple[int, np.ndarray]] = {}
 
     def scores(self, left: np.ndarray, right: np.ndarray, similarity: np.ndarray) -> np.ndarray:
         """Score of each pair (left[k], right[k]) whose text similarity is similarity[k]."""
-        score = similarity.astype(np.float64)
+        return similarity.astype(np.float64) + self.evidence(left, right)
+
+    def evidence(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """What the casts and dates of each pair add to their text similarity."""
+        score = np.zeros(len(left), dtype=np.float64)
         left_cast, right_cast = self.cast_size[left], self.cast_size[right]
         cast = np.flatnonzero((left_cast > 0) & (right_cast > 0))
         if len(cast):
@@ -79,13 +89,14 @@ class PairScorer:
             score[apart] -= self.settings.date_gap_penalty * confidence[apart]
         return score
 
-    def block_totals(self, blocks: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
-        """For each (left rows, right rows): the sum of the scores of every pair with one page
-        on each side; all blocks in one pass, so that many small blocks cost one call."""
-        left_sizes = np.array([len(a) for a, _ in blocks], dtype=np.int64)
-        right_sizes = np.array([len(b) for _, b in blocks], dtype=np.int64)
-        lefts = np.fromiter((row for a, _ in blocks for row in a), dtype=np.int64)
-        rights = np.fromiter((row for _, b in blocks for row in b), dtype=np.int64)
+    def block_totals(self, blocks: Sequence[tuple[Group, Group]]) -> np.ndarray:
+        """For each pair of groups: the sum of the scores of every pair of pages with one page
+        in each; all blocks in one pass, so that many small blocks cost one call."""
+        sides = [(a, b) for (_, a), (_, b) in blocks]
+        left_sizes = np.array([len(a) for a, _ in sides], dtype=np.int64)
+        right_sizes = np.array([len(b) for _, b in sides], dtype=np.int64)
+        lefts = np.fromiter((row for a, _ in sides for row in a), dtype=np.int64)
+        rights = np.fromiter((row for _, b in sides for row in b), dtype=np.int64)
         # Pair k of block n is (left member k // |right|, right member k % |right|).
         pair_counts = left_sizes * right_sizes
         block_of_pair = np.repeat(np.arange(len(blocks)), pair_counts)
@@ -96,6 +107,20 @@ class PairScorer:
         right_offsets = np.cumsum(right_sizes) - right_sizes
         left = lefts[left_offsets[block_of_pair] + within // width]
         right = rights[right_offsets[block_of_pair] + within % width]
-        similarity = np.einsum("ij,ij->i", self.vectors[left], self.vectors[right])
-        pair_scores = self.scores(left, right, similarity)
-        return np.add.reduceat(pair_scores, starts)
+        # The text part of a block's total is the dot product of its two sides' vector sums
+        # (a sum of dot products is the dot product of the sums): no pair's vectors are read.
+        text = np.einsum(
+            "ij,ij->i",
+            np.stack([self._vector_sum(group) for group, _ in blocks]),
+            np.stack([self._vector_sum(group) for _, group in blocks]),
+        )
+        return text + np.add.reduceat(self.evidence(left, right), starts)  # type: ignore[no-any-return]
+
+    def _vector_sum(self, group: Group) -> np.ndarray:
+        """The sum of a group's vectors, kept per cluster until the cluster grows."""
+        (cluster, members) = group
+        kept = self._sums.get(cluster)
+        if kept is None or kept[0] != len(members):
+            kept = (len(members), self.vectors[np.asarray(members)].sum(axis=0, dtype=np.float64))
+            self._sums[cluster] = kept
+        return kept[1]
