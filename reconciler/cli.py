@@ -18,7 +18,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from reconciler import check as ci
-from reconciler import pipeline
+from reconciler import cli_store, pipeline
 from reconciler.check import output as ci_output
 from reconciler.embed import EmbedderError
 from reconciler.evaluate import GoldConflict, GoldError, evaluate, load_gold, scores_text
@@ -82,7 +82,9 @@ def _run(paths: list[Path], model: str | None, progress: bool) -> Result:
 
 @app.command()
 def report(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders, datasets or .jsonl files.")],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files, folders, datasets or .jsonl files.")
+    ] = None,
     output_format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")
@@ -93,10 +95,23 @@ def report(
     ] = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Report from a store, not from pages.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="With --store: events updated since DATE.")
+    ] = None,
+    event: Annotated[str | None, typer.Option("--event", help="With --store: one event.")] = None,
 ) -> None:
     """Events with their pages, and conflicts with the evidence of every side."""
     progress = _configure(quiet, verbose)
-    result = _run(paths, model, progress)
+    if store is None and not paths:
+        _usage_error("give pages to read, or --store DIR")
+    result = (
+        cli_store.stored_result(store, since, event)
+        if store
+        else _run(paths or [], model, progress)
+    )
     doc = document.build(result)
     if output_format == ReportFormat.json:
         rendered = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -108,7 +123,7 @@ def report(
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         rendered = text.render(doc, color=color)
     _write(rendered, output)
-    if not result.pages or (strict and result.errors):
+    if (not result.pages and store is None) or (strict and result.errors):
         raise typer.Exit(1)
 
 
@@ -225,5 +240,12 @@ def _write(rendered: str, output: Path | None) -> None:
         raise typer.Exit(2) from error
 
 
+cli_store.register(app)
+
+
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -9,17 +9,20 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
+import numpy as np
 from tqdm import tqdm
 
 from reconciler import cluster, ingest, reconcile
 from reconciler.claims import extract_claims, resolve_claims
 from reconciler.embed import Embedder, get_embedder
+from reconciler.embed.cache import cached
 from reconciler.embed.language_priors import language_priors
 from reconciler.reconcile import dates as date_rules
 from reconciler.records import (
     READABLE_REGIONS,
     Claim,
     ClaimKind,
+    Conflict,
     Event,
     Page,
     PageError,
@@ -64,20 +67,46 @@ def run_pages(
     errors: Sequence[PageError] = (),
 ) -> Result:
     options = options or Options()
-    problems = list(errors)
+    extracted, problems = extract_pages(pages, options.progress)
+    claims = resolve_claims(extracted)
+    embedder = cached(embedder or get_embedder(options.model, device=options.device))
+    vectors = embedder.encode(
+        [embedding_text(page) for page in _progress(pages, "embed", options.progress)]
+    )
+    events = cluster_events(pages, claims, vectors, embedder, options)
+    described, conflicts = reconcile_events(events, pages, claims, embedder)
+    return Result(
+        pages=tuple(pages),
+        claims=tuple(claims),
+        events=tuple(described),
+        conflicts=tuple(conflicts),
+        errors=(*errors, *problems),
+    )
+
+
+def extract_pages(
+    pages: Sequence[Page], progress: bool = False
+) -> tuple[list[Claim], list[PageError]]:
+    """Each page's claims before corpus-wide resolution; a page that fails is reported."""
     extracted: list[Claim] = []
-    for page in _progress(pages, "claims", options.progress):
+    problems: list[PageError] = []
+    for page in _progress(pages, "claims", progress):
         try:
             extracted.extend(extract_claims(page))
         except Exception as error:  # one page's surprise must not sink a thousand good pages
             log.exception("claim extraction failed on %s", page.id)
             problems.append(PageError(page.id, f"claims could not be extracted: {error}"))
-    claims = resolve_claims(extracted)
+    return extracted, problems
 
-    embedder = embedder or get_embedder(options.model, device=options.device)
-    vectors = embedder.encode(
-        [embedding_text(page) for page in _progress(pages, "embed", options.progress)]
-    )
+
+def cluster_events(
+    pages: Sequence[Page],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    embedder: Embedder,
+    options: Options,
+) -> list[Event]:
+    """Pages grouped into events (not yet described), from resolved claims and vectors."""
     claims_by_page = _by_page(claims)
     signals = [
         page_signals(page, claims_by_page.get(page.id, []), vector)
@@ -86,20 +115,19 @@ def run_pages(
     priors = language_priors(embedder, {page.lang for page in pages})
     events = cluster.cluster_pages(signals, options.clustering, priors)
     _log_events(events, signals)
+    return events
 
+
+def reconcile_events(
+    events: Sequence[Event], pages: Sequence[Page], claims: Sequence[Claim], embedder: Embedder
+) -> tuple[list[Event], list[Conflict]]:
+    """Events described by what their pages support, and the conflicts found in them."""
     contexts = reconcile.event_contexts(events, pages, claims, embedder)
     described = [reconcile.describe_event(context) for context in contexts]
     contexts = [
         replace(context, event=event) for context, event in zip(contexts, described, strict=True)
     ]
-    conflicts = reconcile.find_conflicts(contexts)
-    return Result(
-        pages=tuple(pages),
-        claims=tuple(claims),
-        events=tuple(described),
-        conflicts=tuple(conflicts),
-        errors=tuple(problems),
-    )
+    return described, reconcile.find_conflicts(contexts)
 
 
 def embedding_text(page: Page) -> str:
