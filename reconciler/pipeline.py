@@ -6,7 +6,7 @@ import logging
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TypeVar
 
 import numpy as np
@@ -166,14 +166,29 @@ def page_signals(page: Page, claims: Sequence[Claim], vector: object) -> cluster
         for claim in claims
         if claim.kind == ClaimKind.PERSON and claim.slot == "participant" and claim.normalized
     )
+    published_by, published_confidence = _published_by(page)
     return cluster.PageSignals(
         page_id=page.id,
         lang=page.lang,
+        published_by=published_by,
+        published_confidence=published_confidence,
         vector=vector,  # type: ignore[arg-type]
         event_date=event_day,
         date_confidence=confidence,
         people=people,
     )
+
+
+def _published_by(page: Page) -> tuple[date | None, float]:
+    """The last day the page may have been published, from its most trusted crawl date (a
+    month-only date: the month's last day), with that date's confidence."""
+    best = next(iter(page.crawl_dates), None)
+    if best is None:
+        return None, 0.0
+    if best.precision == "day":
+        return date.fromisoformat(best.value), best.confidence
+    year, month = (int(part) for part in best.value.split("-"))
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1), best.confidence
 
 
 def _by_page(claims: Iterable[Claim]) -> dict[str, list[Claim]]:

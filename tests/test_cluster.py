@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -192,3 +193,37 @@ def test_the_inverted_index_finds_nearly_every_neighbour_the_exact_search_finds(
     found = {tuple(pair) for pair in approximate.tolist()}
     recall = sum(tuple(pair) in found for pair in exact.tolist()) / len(exact)
     assert recall >= 0.9
+
+
+def _scored_pair(first: PageSignals, second: PageSignals) -> float:
+    from reconciler.cluster.scores import PairScorer, ScoreSettings
+
+    vectors = np.stack([first.vector, second.vector]).astype(np.float32)
+    scorer = PairScorer([first, second], vectors, ScoreSettings())
+    return float(scorer.evidence(np.array([0]), np.array([1]))[0])
+
+
+def test_a_page_cannot_report_an_event_dated_after_it_was_published() -> None:
+    vector = _unit(1, 0, 0)
+    swearing_in = _page("sworn-2025", "ne", vector, date(2025, 9, 12))
+    published_earlier = replace(
+        _page("sworn-2024", "ta", vector), published_by=date(2024, 9, 23), published_confidence=0.9
+    )
+    published_after = replace(published_earlier, published_by=date(2025, 9, 13))
+    assert _scored_pair(swearing_in, published_earlier) < 0
+    assert _scored_pair(swearing_in, published_after) == 0
+    assert _scored_pair(published_earlier, swearing_in) == _scored_pair(
+        swearing_in, published_earlier
+    )
+
+
+def test_publication_evidence_does_not_count_twice_when_both_pages_give_event_dates() -> None:
+    vector = _unit(1, 0, 0)
+    first = replace(_page("a", "en", vector, date(2022, 12, 30)), published_by=date(2022, 12, 31))
+    second = replace(
+        _page("b", "bn", vector, date(2025, 10, 31)),
+        published_by=date(2025, 11, 2),
+        published_confidence=0.85,
+    )
+    without_publication = replace(second, published_by=None, published_confidence=0.0)
+    assert _scored_pair(first, second) == _scored_pair(first, without_publication)

@@ -25,6 +25,10 @@ class PageSignals:
     event_date: date | None = None  # the date the page gives for what it reports
     date_confidence: float = 0.0
     people: frozenset[str] = frozenset()  # canonical names of who took part
+    # The last day the page may have been published, from its crawl dates (URL, metadata,
+    # save time): that day, or the end of the month when only the month is known.
+    published_by: date | None = None
+    published_confidence: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,10 @@ class ScoreSettings:
     same_day_weight: float = 0.08  # dates agree (within a day)
     date_gap_penalty: float = 0.45  # dates two or more days apart (times their confidence)
     date_tolerance_days: int = 1  # time zones put one instant on two calendar days
+    # No page reports an event dated after the page was published (a preview of a planned
+    # event is the exception, hence a penalty and no veto). Publication dates far apart are
+    # no such evidence: a page may look back on an event years later (the dev set has one).
+    publication_penalty: float = 0.45  # as for event dates far apart (times the confidence)
 
 
 # A cluster as the linkage names it: its number, stable while it only grows, and its rows;
@@ -54,6 +62,13 @@ class PairScorer:
             [s.event_date.toordinal() if s.event_date else -1 for s in signals], dtype=np.int64
         )
         self.date_confidence = np.array([s.date_confidence for s in signals], dtype=np.float64)
+        self.last_published = np.array(
+            [s.published_by.toordinal() if s.published_by else -1 for s in signals],
+            dtype=np.int64,
+        )
+        self.published_confidence = np.array(
+            [s.published_confidence for s in signals], dtype=np.float64
+        )
         self._sums: dict[int, tuple[int, np.ndarray]] = {}
 
     def scores(self, left: np.ndarray, right: np.ndarray, similarity: np.ndarray) -> np.ndarray:
@@ -87,7 +102,28 @@ class PairScorer:
             apart = dated & (gap > self.settings.date_tolerance_days)
             score[same_day] += self.settings.same_day_weight * confidence[same_day]
             score[apart] -= self.settings.date_gap_penalty * confidence[apart]
+        score -= self._publication_evidence(left, right)
         return score
+
+    def _publication_evidence(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Penalty of pairs where one page's event came after the other, undated page was
+        published."""
+        penalty = np.zeros(len(left), dtype=np.float64)
+        tolerance = self.settings.date_tolerance_days
+        for first, second in ((left, right), (right, left)):
+            # Only where the other page gives no event date: two event dates are compared
+            # as such above, and one piece of evidence counts once.
+            later = (
+                (self.day[first] >= 0)
+                & (self.day[second] < 0)
+                & (self.last_published[second] >= 0)
+                & (self.day[first] > self.last_published[second] + tolerance)
+            )
+            confidence = np.minimum(self.date_confidence[first], self.published_confidence[second])
+            penalty = np.maximum(
+                penalty, np.where(later, self.settings.publication_penalty * confidence, 0.0)
+            )
+        return penalty
 
     def block_totals(self, blocks: Sequence[tuple[Group, Group]]) -> np.ndarray:
         """For each pair of groups: the sum of the scores of every pair of pages with one page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from reconciler import ingest
@@ -91,3 +93,13 @@ def test_a_month_only_url_gives_a_year_to_a_day_and_month_but_no_weekday() -> No
     assert any(claim.normalized == "2024-12-03" for claim in extract(dated))
     weekday = _page("The assembly voted on Tuesday to lift the decree.", "https://e.org/2024/12/")
     assert not any(len(claim.normalized) == 10 for claim in extract(weekday))
+
+
+def test_no_crawl_date_lies_after_the_page_was_saved_or_after_today() -> None:
+    # Nepali sites put Bikram Sambat dates in their URLs: 2080/07/18 is no Gregorian date.
+    bikram_sambat = "https://e.org/news/2080/07/18/story"
+    assert crawl_dates(url=bikram_sambat, html=None, fetched_at=None, today=date(2026, 1, 1)) == ()
+    saved = crawl_dates(
+        url="https://e.org/2024/05/20/x", html=None, fetched_at="2024-05-10T08:00:00Z"
+    )
+    assert [item.origin for item in saved] == [PageDateOrigin.FETCHED_AT]
