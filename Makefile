@@ -32,9 +32,11 @@ typecheck: install-dev
 	$(BIN)/mypy reconciler
 
 # The HTML report test renders in headless Chromium (Debian's), and fails without it;
-# the Noto fonts let its screenshot show Bengali, Devanagari and Arabic pages.
+# the Noto fonts let its screenshot show Bengali, Devanagari and Arabic pages, and the CJK ones
+# Chinese and Japanese (without them, boxes).
 browser:
-	test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium fonts-noto-core; }
+	{ test -x /usr/bin/chromium && fc-list | grep -q "Noto Sans CJK"; } || \
+		{ apt-get update && apt-get install -y chromium fonts-noto-core fonts-noto-cjk; }
 
 test: install-dev lint typecheck browser
 	$(BIN)/python -m pytest

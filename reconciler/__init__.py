@@ -6,6 +6,9 @@ for conflict in result.conflicts:
     print(conflict.kind, conflict.page_ids, conflict.explanation)
 """
 
+# The one place the version is written: pyproject.toml reads it from here.
+__version__ = "0.1.0"
+
 from reconciler.api import reconcile
 from reconciler.records import (
     Claim,
@@ -31,5 +34,6 @@ __all__ = [
     "Region",
     "RegionKind",
     "Result",
+    "__version__",
     "reconcile",
 ]

@@ -1,8 +1,10 @@
-"""The command line: ``reconciler report``, ``eval``, ``check`` (the CI gate), ``schema``.
+"""The command line: ``reconciler report``, ``eval``, ``check`` (the CI gate), ``review``
+(what awaits review; record decisions), ``schema``, ``--version``.
 
-Exit codes: 0 done (check: no difference from the accepted conflicts), 1 a finding (check: new
-or missing conflicts; report: no page read, or --strict with unreadable pages), 2 a usage error
-(our own checks print one line; typer's option parsing prints its usage box).
+Exit codes: 0 done (check: every conflict found is reviewed and every accepted one found with
+its values), 1 a finding (check: unreviewed, changed or missing conflicts; report: no page
+read, or --strict with unreadable pages), 2 a usage error (our own checks print one line;
+typer's option parsing prints its usage box).
 """
 
 from __future__ import annotations
@@ -11,17 +13,18 @@ import json
 import logging
 import os
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
+from reconciler import __version__, cli_store, pipeline
 from reconciler import check as ci
-from reconciler import cli_store, pipeline
 from reconciler.check import output as ci_output
 from reconciler.embed import EmbedderError
-from reconciler.evaluate import GoldConflict, GoldError, evaluate, load_gold, scores_text
+from reconciler.evaluate import GoldError, evaluate, load_gold, scores_text
 from reconciler.records import Result
 from reconciler.report import document, html, markdown, schema, text
 
@@ -52,10 +55,40 @@ ModelOption = Annotated[
     ),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
+LinkBaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--link-base",
+        help="Link files under this URL in Markdown, e.g. "
+        "https://github.com/OWNER/REPO/blob/SHA (default: relative paths).",
+    ),
+]
+ReviewsOption = Annotated[
+    Path | None,
+    typer.Option("--reviews", help="The review file (default: reviews.json in the dataset)."),
+]
 VerboseOption = Annotated[
     bool,
     typer.Option("--verbose", "-v", help="Log what each stage decided (why pages were merged)."),
 ]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"reconciler {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version; exit."
+        ),
+    ] = False,
+) -> None:
+    """Cluster news pages in many languages into events and flag conflicting claims."""
 
 
 def _configure(quiet: bool, verbose: bool) -> bool:
@@ -90,6 +123,7 @@ def report(
         Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")
     ] = None,
     model: ModelOption = None,
+    link_base: LinkBaseOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any page could not be read.")
     ] = False,
@@ -118,7 +152,7 @@ def report(
     elif output_format == ReportFormat.html:
         rendered = html.render(doc)
     elif output_format == ReportFormat.markdown:
-        rendered = markdown.render(doc)
+        rendered = markdown.render(doc, link_base=link_base)
     else:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         rendered = text.render(doc, color=color)
@@ -140,8 +174,11 @@ def eval_command(
     try:
         gold = load_gold(dataset)
     except GoldError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from error
+        _usage_error(
+            f"{error}; eval scores against a curated dataset's gold.json "
+            "(docs/dataset-format.md); to gate CI on reviewed conflicts without one, "
+            f"run: reconciler check {dataset}"
+        )
     result = _run([dataset], model, progress)
     from reconciler.claims.entities import same_entity
 
@@ -155,10 +192,7 @@ def eval_command(
 @app.command("check")
 def check_command(
     dataset: Annotated[Path, typer.Argument(help="A dataset folder (or any pages) to check.")],
-    baseline: Annotated[
-        Path | None,
-        typer.Option(help="Accepted conflicts (from --write-baseline); default: gold.json's."),
-    ] = None,
+    reviews: ReviewsOption = None,
     fail_on: Annotated[
         str | None,
         typer.Option(help="Only these kinds fail the build, e.g. number,quote (default: all)."),
@@ -166,21 +200,94 @@ def check_command(
     min_confidence: Annotated[
         float, typer.Option(help="Ignore found conflicts below this confidence (0 to 1).")
     ] = 0.0,
-    write_baseline: Annotated[
-        Path | None,
-        typer.Option(help="Record the conflicts found now as the accepted ones; exit 0."),
-    ] = None,
     annotations: Annotated[
         Annotations | None, typer.Option(help="Also print CI annotations (github).")
     ] = None,
     junit: Annotated[Path | None, typer.Option(help="Write a JUnit XML report here.")] = None,
+    link_base: LinkBaseOption = None,
     model: ModelOption = None,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
-    """Exit 0 when the conflicts found are exactly the accepted ones, 1 when any is new or
-    missing (kind + set of pages, as in eval), 2 on a usage error."""
+    """Exit 0 when every conflict found is reviewed and every accepted one is found with the
+    same values; 1 on an unreviewed, changed or missing conflict; 2 on a usage error. With
+    $GITHUB_STEP_SUMMARY set, also write the verdict there as Markdown."""
     progress = _configure(quiet, verbose)
+    verdict, _ = _verdict(dataset, reviews, fail_on, min_confidence, model, progress)
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    lines = ci_output.log_lines(verdict, color=color, dataset=str(dataset))
+    if annotations == Annotations.github:
+        lines += ci_output.github_annotations(verdict)
+    typer.echo("\n".join(lines))
+    if junit is not None:
+        _write(ci_output.junit_xml(verdict), junit)
+    if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append(ci_output.step_summary(verdict, link_base=link_base), Path(summary))
+    if not verdict.passed:
+        raise typer.Exit(1)
+
+
+@app.command("review")
+def review_command(
+    dataset: Annotated[Path, typer.Argument(help="A dataset folder (or any pages) to review.")],
+    reviews: ReviewsOption = None,
+    accept: Annotated[
+        list[str] | None,
+        typer.Option(help="Accept this conflict id as a real conflict ('all': every one listed)."),
+    ] = None,
+    reject: Annotated[
+        list[str] | None,
+        typer.Option(help="Reject this conflict id as a false alarm ('all': every one listed)."),
+    ] = None,
+    drop: Annotated[
+        list[str] | None,
+        typer.Option(help="Forget the review of this id (an accepted conflict rightly gone)."),
+    ] = None,
+    reviewer: Annotated[
+        str | None, typer.Option(help="Who decides (required with --accept or --reject).")
+    ] = None,
+    note: Annotated[str, typer.Option(help="Why: kept with each decision.")] = "",
+    model: ModelOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """List the conflicts awaiting review (unreviewed, changed, missing) with their evidence;
+    with --accept, --reject or --drop, record the decisions in the review file."""
+    progress = _configure(quiet, verbose)
+    if (accept or reject) and not (reviewer and reviewer.strip()):
+        _usage_error("--reviewer NAME is required to accept or reject a conflict")
+    if both := sorted(set(accept or ()) & set(reject or ())):
+        _usage_error(f"{', '.join(both)}: both accepted and rejected; choose one")
+    verdict, path = _verdict(dataset, reviews, None, 0.0, model, progress)
+    if not (accept or reject or drop):
+        typer.echo("\n".join(ci_output.review_lines(verdict, dataset=str(dataset))))
+        return
+    updated = verdict
+    try:
+        decided = verdict.reviews
+        for ids, decision in ((accept, ci.Decision.ACCEPTED), (reject, ci.Decision.REJECTED)):
+            if ids:
+                decided = ci.decide(updated, ids, decision, reviewer=str(reviewer), note=note)
+                updated = replace(updated, reviews=decided)
+        if drop:
+            decided = ci.drop(decided, drop)
+        ci.save_reviews(path, decided)
+    except ci.ReviewError as error:
+        _usage_error(str(error))
+    except ValueError as error:
+        _usage_error(str(error))
+    typer.echo(f"wrote {path}: {ci_output.count(len(decided), 'review')}")
+
+
+def _verdict(
+    dataset: Path,
+    reviews: Path | None,
+    fail_on: str | None,
+    min_confidence: float,
+    model: str | None,
+    progress: bool,
+) -> tuple[ci.Verdict, Path]:
+    """Checks the arguments, runs the pipeline, compares with the review file."""
     if not dataset.exists():
         _usage_error(f"{dataset}: no such dataset")
     if not 0.0 <= min_confidence <= 1.0:
@@ -189,33 +296,16 @@ def check_command(
         kinds = ci.parse_kinds(fail_on) if fail_on is not None else None
     except ValueError as error:
         _usage_error(f"--fail-on: {error}")
-    accepted = _accepted(dataset, baseline) if write_baseline is None else ()
+    path = ci.review_path(dataset, reviews)
+    known: tuple[ci.Review, ...] = ()
+    if reviews is not None or path.exists():
+        try:
+            known = ci.load_reviews(path)
+        except ci.ReviewError as error:
+            _usage_error(str(error))
     result = _run([dataset], model, progress)
-    verdict = ci.compare(result, accepted, fail_on=kinds, min_confidence=min_confidence)
-    if write_baseline is not None:
-        _write(
-            json.dumps(ci.baseline(verdict), ensure_ascii=False, indent=2) + "\n", write_baseline
-        )
-        typer.echo(f"wrote {write_baseline}: {len(verdict.found)} accepted conflicts")
-        return
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    lines = ci_output.log_lines(verdict, color=color)
-    if annotations == Annotations.github:
-        lines += ci_output.github_annotations(verdict)
-    typer.echo("\n".join(lines))
-    if junit is not None:
-        _write(ci_output.junit_xml(verdict), junit)
-    if not verdict.passed:
-        raise typer.Exit(1)
-
-
-def _accepted(dataset: Path, baseline: Path | None) -> tuple[GoldConflict, ...]:
-    try:
-        if baseline is not None:
-            return ci.load_baseline(baseline)
-        return load_gold(dataset).conflicts
-    except (ci.BaselineError, GoldError) as error:
-        _usage_error(str(error))
+    verdict = ci.compare(result, known, fail_on=kinds, min_confidence=min_confidence)
+    return verdict, path
 
 
 @app.command("schema")
@@ -227,6 +317,14 @@ def schema_command() -> None:
 def _usage_error(message: str) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(2)
+
+
+def _append(rendered: str, output: Path) -> None:
+    try:
+        with output.open("a", encoding="utf-8") as stream:
+            stream.write(rendered)
+    except OSError as error:
+        typer.echo(f"error: {output}: cannot append the step summary ({error.strerror})", err=True)
 
 
 def _write(rendered: str, output: Path | None) -> None:

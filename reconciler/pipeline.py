@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TypeVar
@@ -12,7 +13,7 @@ from typing import TypeVar
 import numpy as np
 from tqdm import tqdm
 
-from reconciler import cluster, ingest, reconcile
+from reconciler import cluster, identity, ingest, reconcile
 from reconciler.claims import extract_claims, resolve_claims
 from reconciler.embed import Embedder, get_embedder
 from reconciler.embed.cache import cached
@@ -74,7 +75,7 @@ def run_pages(
         [embedding_text(page) for page in _progress(pages, "embed", options.progress)]
     )
     events = cluster_events(pages, claims, vectors, embedder, options)
-    described, conflicts = reconcile_events(events, pages, claims, embedder)
+    described, conflicts = reconcile_events(events, pages, claims, embedder, options.progress)
     return Result(
         pages=tuple(pages),
         claims=tuple(claims),
@@ -113,21 +114,37 @@ def cluster_events(
         for page, vector in zip(pages, vectors, strict=True)
     ]
     priors = language_priors(embedder, {page.lang for page in pages})
-    events = cluster.cluster_pages(signals, options.clustering, priors)
+    with _stage("cluster", options.progress):
+        events = identity.name_events(
+            cluster.cluster_pages(signals, options.clustering, priors), pages
+        )
     _log_events(events, signals)
     return events
 
 
 def reconcile_events(
-    events: Sequence[Event], pages: Sequence[Page], claims: Sequence[Claim], embedder: Embedder
+    events: Sequence[Event],
+    pages: Sequence[Page],
+    claims: Sequence[Claim],
+    embedder: Embedder,
+    progress: bool = False,
 ) -> tuple[list[Event], list[Conflict]]:
     """Events described by what their pages support, and the conflicts found in them."""
     contexts = reconcile.event_contexts(events, pages, claims, embedder)
-    described = [reconcile.describe_event(context) for context in contexts]
+    described = [
+        reconcile.describe_event(context)
+        for context in _progress(contexts, "describe", progress, unit="event")
+    ]
     contexts = [
         replace(context, event=event) for context, event in zip(contexts, described, strict=True)
     ]
-    return described, reconcile.find_conflicts(contexts)
+    # One event at a time, so the bar moves; the quote comparison embeds again and is slow.
+    conflicts = [
+        conflict
+        for context in _progress(contexts, "conflicts", progress, unit="event")
+        for conflict in reconcile.find_conflicts([context])
+    ]
+    return described, conflicts
 
 
 def embedding_text(page: Page) -> str:
@@ -198,11 +215,21 @@ def _by_page(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     return grouped
 
 
-def _progress(items: Sequence[T], stage: str, enabled: bool) -> Iterator[T]:
+def _progress(items: Sequence[T], stage: str, enabled: bool, unit: str = "page") -> Iterator[T]:
     bar = tqdm(
-        items, desc=stage, unit="page", disable=not (enabled and sys.stderr.isatty()), leave=False
+        items, desc=stage, unit=unit, disable=not (enabled and sys.stderr.isatty()), leave=False
     )
     yield from bar
+
+
+@contextmanager
+def _stage(stage: str, enabled: bool) -> Iterator[None]:
+    """A one-step bar for a stage with no items to count (clustering): it says what runs."""
+    with tqdm(
+        total=1, desc=stage, disable=not (enabled and sys.stderr.isatty()), leave=False
+    ) as bar:
+        yield
+        bar.update(1)
 
 
 def _log_events(events: Sequence[Event], signals: Sequence[cluster.PageSignals]) -> None:

@@ -94,14 +94,19 @@ def compare(context: EventContext) -> list[Conflict]:
                 claims=tuple(claim for claim in evidence if claim is not None),
                 confidence=0.8,
                 explanation=(
-                    f"{', '.join(sorted(gone_pages))} say {name} did not take part{instead}, "
-                    f"while {', '.join(sorted(present_pages))} say {name} did."
+                    f"{', '.join(sorted(gone_pages))} {_say(gone_pages)} {name} did not take "
+                    f"part{instead}, while {', '.join(sorted(present_pages))} "
+                    f"{_say(present_pages)} {name} did."
                 ),
                 event_id=context.event.id,
             )
         )
     conflicts.extend(head_count_conflicts(context))
     return conflicts
+
+
+def _say(pages: set[str]) -> str:
+    return "says" if len(pages) == 1 else "say"
 
 
 def _describe(claim: Claim) -> str:

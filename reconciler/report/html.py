@@ -1,21 +1,31 @@
-"""The HTML report: one self-contained file (inline CSS, no scripts, nothing fetched) listing
-events, their timelines and conflicts, each conflict with its pages side by side.
+"""The HTML report: one self-contained file (inline CSS, nothing fetched) listing events,
+their timelines and conflicts, each conflict with its pages side by side, every page linked to
+its URL or file. An overview table of events and conflicts filters by kind, language and
+source with one small inline script (``filters.js``).
 
 Page text is hostile input: everything taken from the document is escaped, and a
-Content-Security-Policy forbids scripts and every load, so even a missed escape runs nothing.
+Content-Security-Policy allows no load and no script but the one whose SHA-256 it names, so
+even a missed escape runs nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import base64
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from importlib.resources import files
 from typing import Any
 
-from reconciler.report.text import KIND_TITLES
+from reconciler.report.links import file_uri
+from reconciler.report.text import KIND_TITLES, count, headline_facts
 
+_FILTER_SCRIPT = (files("reconciler.report") / "filters.js").read_text(encoding="utf-8")
+_SCRIPT_HASH = base64.b64encode(hashlib.sha256(_FILTER_SCRIPT.encode("utf-8")).digest()).decode()
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+    f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_SCRIPT_HASH}'; "
+    "base-uri 'none'; form-action 'none'"
 )
 
 
@@ -26,7 +36,7 @@ def render(document: Mapping[str, Any]) -> str:
     body = [
         "<h1>reconciler report</h1>",
         f'<p class="summary">{_summary(document)}</p>',
-        _overview(conflicts),
+        _overview(document, pages),
     ]
     for event in document["events"]:
         body.append(_event_section(event, pages, conflicts))
@@ -35,7 +45,7 @@ def render(document: Mapping[str, Any]) -> str:
         body.append("<h2>Conflicts on pages in no event</h2>")
         body.extend(conflict_view(conflict, pages) for conflict in orphans)
     if document["errors"]:
-        body.append(f"<h2>{len(document['errors'])} pages could not be read</h2>")
+        body.append(f"<h2>{count(len(document['errors']), 'page')} could not be read</h2>")
         body.append(
             '<ul class="errors">'
             + "".join(
@@ -51,7 +61,9 @@ def render(document: Mapping[str, Any]) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>reconciler report</title>\n"
         f"<style>\n{_stylesheet()}</style>\n</head>\n"
-        '<body>\n<main class="reconciler">\n' + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
+        '<body>\n<main class="reconciler">\n'
+        + "\n".join(body)
+        + f"\n</main>\n<script>{_FILTER_SCRIPT}</script>\n</body>\n</html>\n"
     )
 
 
@@ -79,7 +91,7 @@ def conflict_view(conflict: Mapping[str, Any], pages: Mapping[str, Mapping[str, 
         f'<article class="conflict" id="{_anchor(conflict)}" data-kind="{_e(conflict["kind"])}">'
         f"<h4>✗ {_e(_title(conflict))} "
         f'<span class="confidence">confidence {conflict["confidence"]:.2f} · '
-        f"{_e(', '.join(conflict['pages']))}</span></h4>"
+        f"{_e(', '.join(conflict['pages']))} · <code>{_e(conflict['id'])}</code></span></h4>"
         f'<p class="explanation">{_e(conflict["explanation"])}</p>'
         f'<div class="sides">{sides}</div></article>'
     )
@@ -94,13 +106,15 @@ def _side(claim: Mapping[str, Any], page: Mapping[str, Any]) -> str:
     facts = [("value", f"{claim['value']} (Gregorian)" if calendar else claim["value"])]
     if calendar:
         facts.append(("calendar", _calendar_name(calendar)))
+    if claim.get("says", claim["value"]) != claim["value"]:
+        facts.append(("says", claim["says"]))
     if claim.get("anchor"):
         facts.append(("resolved against", claim["anchor"]))
     facts.append(("slot", claim["slot"] or claim["kind"]))
     facts.append(("claim confidence", f"{claim['confidence']:.2f}"))
     return (
         '<section class="side">'
-        f"<header><strong>{_e(claim['page'])}</strong> [{_e(lang)}] "
+        f"<header><strong>{_page_link(claim['page'], page)}</strong> [{_e(lang)}] "
         f"{_e(page.get('source') or '')} · {_e(claim['region'])} {_e(where)}</header>"
         f'<blockquote class="evidence" lang="{_e(lang)}" dir="auto">'
         f"{_e(context['before'])}<mark>{_e(claim['text'])}</mark>{_e(context['after'])}"
@@ -114,14 +128,11 @@ def _event_section(
     pages: Mapping[str, Mapping[str, Any]],
     conflicts: Iterable[Mapping[str, Any]],
 ) -> str:
-    facts = [
-        part for part in (event["date"], event["place"], ", ".join(event["participants"])) if part
-    ]
     mine = [conflict for conflict in conflicts if conflict["event"] == event["id"]]
     parts = [
         f'<section class="event" id="{_e(event["id"])}">',
         f"<h2>{_e(event['id'])}</h2>",
-        f'<p class="facts">{_e(" · ".join(facts) or "no date, place or people found")}</p>',
+        f'<p class="facts">{_headline_facts(event)}</p>',
         "<table><thead><tr><th>page</th><th>lang</th><th>source</th><th>headline</th></tr>"
         "</thead><tbody>",
     ]
@@ -129,14 +140,14 @@ def _event_section(
         page = pages.get(page_id, {})
         lang = page.get("lang") or "und"
         parts.append(
-            f"<tr><td><code>{_e(page_id)}</code></td><td>{_e(lang)}</td>"
+            f"<tr><td><code>{_page_link(page_id, page)}</code></td><td>{_e(lang)}</td>"
             f"<td>{_e(page.get('source') or '')}</td>"
             f'<td lang="{_e(lang)}" dir="auto">{_e(page.get("headline") or "")}</td></tr>'
         )
     parts.append("</tbody></table>")
     parts.append(_timeline(event.get("timeline", []), pages))
     if mine:
-        parts.append(f"<h3>{_count(len(mine), 'conflict')}</h3>")
+        parts.append(f"<h3>{count(len(mine), 'conflict')}</h3>")
         parts.extend(conflict_view(conflict, pages) for conflict in mine)
     parts.append("</section>")
     return "\n".join(parts)
@@ -173,19 +184,95 @@ def _timeline_entry(entry: Mapping[str, Any], pages: Mapping[str, Mapping[str, A
     )
 
 
-def _overview(conflicts: list[Mapping[str, Any]]) -> str:
-    if not conflicts:
-        return '<p class="summary">No conflicts found.</p>'
-    rows = "".join(
-        f'<tr><td><a href="#{_anchor(conflict)}">{_e(_title(conflict))}</a></td>'
-        f"<td>{_e(', '.join(conflict['pages']))}</td>"
-        f"<td>{_e(conflict['event'] or '')}</td><td>{conflict['confidence']:.2f}</td></tr>"
-        for conflict in conflicts
+def _headline_facts(event: Mapping[str, Any]) -> str:
+    """Date, place and participants, each with its confidence (defined in ``report.document``)
+    and, on hover, the pages stating it."""
+    parts = [
+        f'<span title="{_e("stated by " + (", ".join(fact["pages"]) or "no page in this slot"))}">'
+        f"{_e(fact['value'])} "
+        f'<span class="fact-confidence">({fact["confidence"]:.2f})</span></span>'
+        for fact in headline_facts(event)
+    ]
+    return " · ".join(parts) or "no date, place or people found"
+
+
+def _overview(document: Mapping[str, Any], pages: Mapping[str, Mapping[str, Any]]) -> str:
+    """One row an event and one a conflict, with the filters the inline script applies."""
+    rows = [
+        _overview_row(
+            "event",
+            f'<a href="#{_e(event["id"])}">{_e(event["id"])}</a>',
+            " · ".join(part for part in (event["date"], event["place"]) if part),
+            event["id"],
+            event["pages"],
+            pages,
+        )
+        for event in document["events"]
+    ]
+    rows += [
+        _overview_row(
+            conflict["kind"],
+            f'<a href="#{_anchor(conflict)}">✗ {_e(_title(conflict))}</a>',
+            f"confidence {conflict['confidence']:.2f}",
+            conflict["event"] or "",
+            conflict["pages"],
+            pages,
+        )
+        for conflict in document["conflicts"]
+    ]
+    kinds = ["event", *dict.fromkeys(conflict["kind"] for conflict in document["conflicts"])]
+    languages = sorted({page.get("lang") or "und" for page in pages.values()})
+    sources = sorted({page.get("source") or "" for page in pages.values()} - {""})
+    filters = (
+        '<div class="filters">'
+        + _select("kind", [(kind, KIND_TITLES.get(kind, kind)) for kind in kinds])
+        + _select("lang", [(lang, lang) for lang in languages])
+        + _select("source", [(source, source) for source in sources])
+        + '<output id="overview-count"></output></div>'
+    )
+    summary = "" if document["conflicts"] else '<p class="summary">No conflicts found.</p>'
+    return (
+        f"<h2>Overview</h2>{summary}{filters}"
+        '<table id="overview"><thead><tr><th>what</th><th>facts</th><th>event</th>'
+        f"<th>pages</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _overview_row(
+    kind: str,
+    title: str,
+    facts: str,
+    event_id: str,
+    page_ids: Sequence[str],
+    pages: Mapping[str, Mapping[str, Any]],
+) -> str:
+    members = [pages.get(page_id, {}) for page_id in page_ids]
+    languages = sorted({page.get("lang") or "und" for page in members})
+    sources = sorted({page.get("source") or "" for page in members} - {""})
+    links = ", ".join(_page_link(page_id, pages.get(page_id, {})) for page_id in page_ids)
+    return (
+        f'<tr data-kind="{_e(json.dumps([kind]))}" data-lang="{_e(json.dumps(languages))}" '
+        f'data-source="{_e(json.dumps(sources, ensure_ascii=False))}">'
+        f"<td>{title}</td><td>{_e(facts)}</td><td>{_e(event_id)}</td><td>{links}</td></tr>"
+    )
+
+
+def _select(name: str, options: Sequence[tuple[str, str]]) -> str:
+    choices = "".join(
+        f'<option value="{_e(value)}">{_e(label)}</option>' for value, label in options
     )
     return (
-        "<h2>Conflicts</h2><table><thead><tr><th>kind</th><th>pages</th><th>event</th>"
-        f"<th>confidence</th></tr></thead><tbody>{rows}</tbody></table>"
+        f'<label>{_e(name)} <select data-filter="{_e(name)}">'
+        f'<option value="">all</option>{choices}</select></label>'
     )
+
+
+def _page_link(page_id: str, page: Mapping[str, Any]) -> str:
+    """The page id, linked to the page's URL or its file."""
+    href = file_uri(page) if page else None
+    if href is None:
+        return _e(page_id)
+    return f'<a href="{_e(href)}" rel="noreferrer noopener">{_e(page_id)}</a>'
 
 
 def _title(conflict: Mapping[str, Any]) -> str:
@@ -193,20 +280,16 @@ def _title(conflict: Mapping[str, Any]) -> str:
 
 
 def _anchor(conflict: Mapping[str, Any]) -> str:
-    """A stable id from what identifies a conflict: its kind and pages."""
-    return _e("conflict-" + conflict["kind"] + "-" + "-".join(conflict["pages"]))
+    """The conflict's stable id (``reconciler.identity``), as the page anchor."""
+    return _e("conflict-" + conflict["id"])
 
 
 def _summary(document: Mapping[str, Any]) -> str:
     return (
-        f"{len(document['pages'])} pages, {len(document['events'])} events, "
-        f"{len(document['conflicts'])} conflicts"
-        + (f", {len(document['errors'])} unreadable pages" if document["errors"] else "")
+        f"{count(len(document['pages']), 'page')}, {count(len(document['events']), 'event')}, "
+        f"{count(len(document['conflicts']), 'conflict')}"
+        + (f", {count(len(document['errors']), 'unreadable page')}" if document["errors"] else "")
     )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _definitions(facts: Iterable[tuple[str, str]]) -> str:

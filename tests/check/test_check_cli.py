@@ -1,4 +1,5 @@
-"""`reconciler check`: the CI gate on a copy of the dev set."""
+"""`reconciler check` and `reconciler review` on a copy of the dev set: review one conflict at
+a time, then grow and edit the dataset."""
 
 from __future__ import annotations
 
@@ -9,113 +10,137 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from reconciler import __version__
+from reconciler.check import REVIEW_FILE
 from reconciler.cli import app
 
 pytestmark = pytest.mark.usefixtures("fast_pipeline")
 runner = CliRunner()
-# A header whose Bangabda month no longer matches its Gregorian date: a calendar_mismatch.
-EDIT = ("docs/doc-028.txt", "২৮ কার্তিক", "২৮ অগ্রহায়ণ")
+# The dev set's earthquake: doc-005 gives magnitude 7.2, doc-014 and doc-022 give 7.3.
+MAGNITUDE_PAGE, MAGNITUDE_TEXT = "docs/doc-005.html", "7,2"
+AGREEING_PAGE = "doc-014"
 
 
-def _check(*args: str) -> tuple[int, str]:
-    outcome = runner.invoke(app, ["check", *args, "--quiet"])
+def _cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    outcome = runner.invoke(app, [*args, "--quiet"], env=env)
     assert outcome.exception is None or isinstance(outcome.exception, SystemExit), outcome.output
     return outcome.exit_code, outcome.output
 
 
-def _baseline(dataset: Path, folder: Path) -> Path:
-    path = folder / "baseline.json"
-    code, output = _check(str(dataset), "--write-baseline", str(path))
+def _accept_all(dataset: Path) -> list[dict]:
+    code, output = _cli("review", str(dataset), "--accept", "all", "--reviewer", "ana",
+                        "--note", "known disagreement")  # fmt: skip
     assert code == 0, output
-    return path
+    return json.loads((dataset / REVIEW_FILE).read_text(encoding="utf-8"))["conflicts"]
 
 
-def test_baseline_of_current_findings_passes(dev_copy: Path, tmp_path: Path) -> None:
-    baseline = _baseline(dev_copy, tmp_path)
-    recorded = json.loads(baseline.read_text(encoding="utf-8"))["conflicts"]
-    assert recorded and {"kind", "pages", "explanation", "confidence"} <= set(recorded[0])
-    code, output = _check(str(dev_copy), "--baseline", str(baseline))
+def _add_copy_of(dataset: Path, page_id: str, new_id: str) -> None:
+    """A new page saying what ``page_id`` says, fetched after every other page."""
+    manifest = dataset / "manifest.jsonl"
+    entries = [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines()]
+    original = next(entry for entry in entries if entry["id"] == page_id)
+    suffix = Path(original["path"]).suffix
+    copy = dataset / "docs" / f"{new_id}{suffix}"
+    copy.write_text((dataset / original["path"]).read_text(encoding="utf-8"), encoding="utf-8")
+    added = original | {"id": new_id, "path": f"docs/{new_id}{suffix}", "url": None}
+    added["fetched_at"] = "2099-01-01T00:00:00Z"
+    with manifest.open("a", encoding="utf-8") as stream:
+        stream.write(json.dumps(added, ensure_ascii=False) + "\n")
+
+
+def test_unreviewed_conflicts_fail_until_reviewed(dev_copy: Path) -> None:
+    code, output = _cli("check", str(dev_copy))
+    assert code == 1, output
+    assert "0 reviewed" in output and "unreviewed number-" in output
+    assert f"review them: reconciler review {dev_copy}" in output
+    code, listing = _cli("review", str(dev_copy))
+    assert code == 0 and "awaiting review" in listing and "--accept ID" in listing
+    reviews = _accept_all(dev_copy)
+    assert reviews and {entry["decision"] for entry in reviews} == {"accepted"}
+    assert all(entry["id"] in listing for entry in reviews)
+    code, output = _cli("check", str(dev_copy))
     assert code == 0, output
-    assert "0 new, 0 missing" in output
+    assert "0 unreviewed, 0 changed, 0 missing" in output
 
 
-def test_edited_page_with_new_conflict_fails(dev_copy: Path, tmp_path: Path) -> None:
-    baseline = _baseline(dev_copy, tmp_path)
-    page = dev_copy / EDIT[0]
+def test_agreeing_page_keeps_check_green_and_changed_value_turns_it_red(
+    dev_copy: Path, tmp_path: Path
+) -> None:
+    reviews = _accept_all(dev_copy)
+    magnitude = next(entry for entry in reviews if entry["values"] == ["7.2", "7.3"])
+    _add_copy_of(dev_copy, AGREEING_PAGE, "doc-900")
+    code, output = _cli("check", str(dev_copy))
+    assert code == 0, output
+
+    page = dev_copy / MAGNITUDE_PAGE
     text = page.read_text(encoding="utf-8")
-    assert EDIT[1] in text
-    page.write_text(text.replace(EDIT[1], EDIT[2], 1), encoding="utf-8")
+    assert MAGNITUDE_TEXT in text
+    page.write_text(text.replace(MAGNITUDE_TEXT, "7,4"), encoding="utf-8")
     junit = tmp_path / "junit.xml"
-    code, output = _check(
-        str(dev_copy), "--baseline", str(baseline), "--annotations", "github", "--junit", str(junit)
-    )
+    code, output = _cli(
+        "check", str(dev_copy), "--annotations", "github", "--junit", str(junit)
+    )  # fmt: skip
     assert code == 1, output
-    assert "new      calendar_mismatch doc-028" in output
-    annotation = f"::error file={page},line="
-    assert any(line.startswith(annotation) for line in output.splitlines()), output
-    suite = ET.parse(junit).getroot()
-    failed = [case for case in suite.iter("testcase") if case.find("failure") is not None]
-    # The header has three calendars: the edit may break more than one pairing.
-    assert failed
-    assert {case.get("classname") for case in failed} == {"reconciler.new.calendar_mismatch"}
-    assert suite.get("failures") == str(len(failed))
-    # Only kinds in --fail-on fail the build.
-    code, output = _check(str(dev_copy), "--baseline", str(baseline), "--fail-on", "number")
-    assert code == 0, output
+    assert f"accepted {magnitude['id']} (number) changed values: was 7.2, 7.3; now 7.3, 7.4" in (
+        output
+    )
+    assert any(line.startswith(f"::error file={page},line=") for line in output.splitlines())
+    cases = ET.parse(junit).getroot().iter("testcase")
+    failed = [case for case in cases if case.find("failure") is not None]
+    assert [case.get("name") for case in failed] == [magnitude["id"]]
 
 
-def test_accepted_conflict_no_longer_found_fails(dev_copy: Path, tmp_path: Path) -> None:
-    baseline = _baseline(dev_copy, tmp_path)
-    document = json.loads(baseline.read_text(encoding="utf-8"))
+def test_accepted_conflict_no_longer_found_fails_and_can_be_dropped(dev_copy: Path) -> None:
+    _accept_all(dev_copy)
+    path = dev_copy / REVIEW_FILE
+    document = json.loads(path.read_text(encoding="utf-8"))
     document["conflicts"].append(
-        {
-            "kind": "location",
-            "pages": ["doc-005", "doc-014"],
-            "explanation": "gone",
-            "confidence": 1,
-        }
-    )
-    baseline.write_text(json.dumps(document), encoding="utf-8")
-    code, output = _check(str(dev_copy), "--baseline", str(baseline))
+        {"id": "location-gone", "decision": "accepted", "reviewer": "ana", "note": "moved",
+         "kind": "location", "subject": "event:nowhere|location|place",
+         "pages": ["doc-005", "doc-014"]}
+    )  # fmt: skip
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, output = _cli("check", str(dev_copy), "--annotations", "github")
     assert code == 1, output
-    assert "missing  location doc-005, doc-014: gone" in output
-
-
-def test_without_baseline_the_gold_conflicts_are_accepted(dev_copy: Path, tmp_path: Path) -> None:
-    found = json.loads(_baseline(dev_copy, tmp_path).read_text(encoding="utf-8"))["conflicts"]
-    gold_path = dev_copy / "gold.json"
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    gold["conflicts"] = [{"kind": item["kind"], "docs": item["pages"]} for item in found]
-    gold_path.write_text(json.dumps(gold), encoding="utf-8")
-    code, output = _check(str(dev_copy))
+    assert "accepted location-gone (location on doc-005, doc-014) no longer found: moved" in output
+    assert "::error file=" + str(dev_copy / MAGNITUDE_PAGE) + "::accepted" in output
+    code, output = _cli("review", str(dev_copy), "--drop", "location-gone")
     assert code == 0, output
-    gold["conflicts"].append({"kind": "quote", "docs": ["doc-012"], "note": "never said"})
-    gold_path.write_text(json.dumps(gold), encoding="utf-8")
-    code, output = _check(str(dev_copy), "--annotations", "github")
-    assert code == 1, output
-    assert "missing  quote doc-012: never said" in output
-    expected = "::error file=" + str(dev_copy / "docs" / "doc-012.txt")
-    assert f"{expected}::accepted quote conflict no longer found on doc-012" in output
+    assert _cli("check", str(dev_copy))[0] == 0
 
 
-def test_min_confidence_ignores_weak_findings(dev_copy: Path, tmp_path: Path) -> None:
-    baseline = _baseline(dev_copy, tmp_path)
-    code, output = _check(str(dev_copy), "--baseline", str(baseline), "--min-confidence", "1")
-    # Every accepted conflict is below 1.0, so all of them went missing.
-    assert code == 1, output
-    assert "below --min-confidence" in output
+def test_step_summary_is_markdown_sized_for_github(dev_copy: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    code, _ = _cli("check", str(dev_copy), "--link-base", "https://example.org/blob/abc",
+                   env={"GITHUB_STEP_SUMMARY": str(summary)})  # fmt: skip
+    assert code == 1
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("earlier step\n## reconciler check")  # appended, not replaced
+    assert "### Awaiting review" in written and len(written) < 65_536
+    assert "](https://example.org/blob/abc/" in written and "#L" in written
+
+
+def test_version() -> None:
+    outcome = runner.invoke(app, ["--version"])
+    assert outcome.exit_code == 0 and outcome.output == f"reconciler {__version__}\n"
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["{missing}"], "no such dataset"),
-        (["{dev}", "--fail-on", "number,typo"], "unknown conflict kind typo"),
-        (["{dev}", "--min-confidence", "1.5"], "between 0 and 1"),
-        (["{dev}", "--baseline", "{missing}"], "cannot read baseline"),
-        (["{dev}", "--baseline", "{garbage}"], "baseline is not JSON"),
-        (["{dev}", "--baseline", "{wrong}"], "not a baseline"),
-        (["{empty}"], "no gold.json"),
+        (["check", "{missing}"], "no such dataset"),
+        (["check", "{dev}", "--fail-on", "number,typo"], "unknown conflict kind typo"),
+        (["check", "{dev}", "--min-confidence", "1.5"], "between 0 and 1"),
+        (["check", "{dev}", "--reviews", "{missing}"], "cannot read the review file"),
+        (["check", "{dev}", "--reviews", "{garbage}"], "the review file is not JSON"),
+        (["check", "{dev}", "--reviews", "{wrong}"], "not a review file"),
+        (["review", "{dev}", "--accept", "all"], "--reviewer NAME is required"),
+        (["review", "{dev}", "--reject", "x-1", "--reviewer", "a"], "no conflict x-1 was found"),
+        (
+            ["review", "{dev}", "--accept", "all", "--reject", "all", "--reviewer", "a"],
+            "all: both accepted and rejected",
+        ),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(
@@ -128,9 +153,14 @@ def test_usage_errors_exit_2_with_one_line(
         "missing": str(tmp_path / "nowhere"),
         "garbage": str(tmp_path / "garbage.json"),
         "wrong": str(tmp_path / "wrong.json"),
-        "empty": str(tmp_path),
     }
-    code, output = _check(*(arg.format(**paths) for arg in args))
+    code, output = _cli(*(arg.format(**paths) for arg in args))
     assert code == 2
     assert output.count("\n") == 1 and output.startswith("error: ") and message in output
     assert "Traceback" not in output
+
+
+def test_eval_without_gold_says_what_to_run_instead(tmp_path: Path) -> None:
+    code, output = _cli("eval", str(tmp_path))
+    assert code == 2 and output.count("\n") == 1
+    assert "no gold.json" in output and f"run: reconciler check {tmp_path}" in output

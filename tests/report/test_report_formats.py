@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from reconciler.records import (
     RegionKind,
     Result,
 )
-from reconciler.report import document, html, markdown, schema
+from reconciler.report import document, html, markdown, schema, text
 
 runner = CliRunner()
 HOSTILE = "<script>alert(1)</script> [link](javascript:x) | **bold**"
@@ -41,7 +43,13 @@ def _hand_built() -> Result:
     )  # fmt: skip
     pages = (
         Page("a", first, (Region(RegionKind.HEADER, 0, 29),), lang="bn", path=Path("a.txt")),
-        Page("b", second, (Region(RegionKind.BODY, 0, len(second)),), lang="en"),
+        Page(
+            "b",
+            second,
+            (Region(RegionKind.BODY, 0, len(second)),),
+            lang="en",
+            url="javascript:alert(1)",
+        ),
     )
     conflict = Conflict(
         ConflictKind.EVENT_DATE, ("a", "b"), claims, 0.75, f"dates differ {HOSTILE}", "event-001"
@@ -110,7 +118,11 @@ def test_report_command_formats(
 
 def test_markdown_quotes_evidence_and_escapes_page_text(hand_document: dict[str, Any]) -> None:
     rendered = markdown.render(hand_document)
-    assert "| event-001 | 2024-11-02 |  |  | a, b |" in rendered
+    # Page a links to its file; page b's URL is not http(s), so it is no link at all.
+    assert "| event-001 | 2024-11-02 (0.40) |  |  | [a](a.txt), b |" in rendered
+    assert "- **[a](a.txt)** \\[bn\\], [line 1](a.txt#L1):" in rendered
+    assert "- **b** \\[en\\], line 1:" in rendered  # no file, and a URL that is no link
+    assert "javascript:alert" not in rendered
     assert "#### ✗ event date in event-001 — confidence 0.75" in rendered
     assert "`2024-12-09 (Gregorian; written in the Bangabda calendar)`" in rendered
     assert "  > **২৪শে অগ্রহায়ণ, ১৪৩১ বঙ্গাব্দ**" in rendered
@@ -121,9 +133,82 @@ def test_markdown_quotes_evidence_and_escapes_page_text(hand_document: dict[str,
 
 def test_html_escapes_page_text_and_forbids_scripts(hand_document: dict[str, Any]) -> None:
     rendered = html.render(hand_document)
-    assert "<script" not in rendered
+    # One script, the report's own filter script, allowed by its hash and nothing else.
+    assert rendered.count("<script") == 1
+    script = rendered.split("<script>")[1].split("</script>")[0]
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in rendered and "unsafe-inline'; base" not in rendered
+    assert "javascript:alert" not in rendered
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
     assert "default-src 'none'" in rendered and 'http-equiv="Content-Security-Policy"' in rendered
     assert "<mark>2 November 2024</mark>" in rendered
     assert "2024-12-09 (Gregorian)</dd><dt>calendar</dt><dd>Bangabda" in rendered
     assert "<link" not in rendered and "src=" not in rendered  # nothing fetched at view time
+
+
+def test_markdown_fits_a_pull_request_comment(hand_document: dict[str, Any]) -> None:
+    many = dict(hand_document, conflicts=hand_document["conflicts"] * 400)
+    rendered = markdown.render(many)
+    assert len(rendered) <= markdown.COMMENT_LIMIT
+    shown = rendered.count("#### ✗")
+    assert 0 < shown < 400
+    assert f"… and {400 - shown} more conflicts not shown" in rendered
+    assert markdown.render(hand_document).count("not shown") == 0
+
+
+def test_text_report_links_pages_and_counts_in_words(hand_document: dict[str, Any]) -> None:
+    rendered = text.render(hand_document)
+    assert rendered.startswith("2 pages, 1 event, 1 conflict\n")
+    assert "    a.txt" in rendered  # the page's file, under the page
+    assert "a a.txt:1: “২৪শে অগ্রহায়ণ, ১৪৩১ বঙ্গাব্দ” → 2024-12-09" in rendered
+    assert hand_document["conflicts"][0]["id"] in rendered
+
+
+def _absent_minister() -> Result:
+    """Two pages name the same minister; the second says he stayed away."""
+    first = "The minister Anna Berg attended the summit."
+    second = "Anna Berg did not travel to the summit."
+    claims = tuple(
+        Claim(ClaimKind.PERSON, page_id, start, start + 9, "Anna Berg", RegionKind.BODY,
+              "Anna Berg", 0.8, slot="participant", details={"status": status})
+        for page_id, start, status in (("p", 13, "present"), ("q", 0, "absent"))
+    )  # fmt: skip
+    pages = (
+        Page("p", first, (Region(RegionKind.BODY, 0, len(first)),), lang="en"),
+        Page("q", second, (Region(RegionKind.BODY, 0, len(second)),), lang="en"),
+    )
+    conflict = Conflict(ConflictKind.PARTICIPANTS, ("p", "q"), claims, 0.8, "q: absent", "e")
+    event = Event("e", ("p", "q"), participants=("Anna Berg",))
+    return Result(pages, claims, (event,), (conflict,))
+
+
+def test_evidence_says_what_each_page_states() -> None:
+    built = document.build(_absent_minister())
+    says = {claim["page"]: claim["says"] for claim in built["conflicts"][0]["claims"]}
+    assert says == {"p": "Anna Berg took part", "q": "Anna Berg did not take part"}
+    card = html.render(built)
+    assert "<dt>says</dt><dd>Anna Berg did not take part</dd>" in card
+    assert "— says: Anna Berg did not take part" in markdown.render(built)
+
+
+def test_headline_facts_carry_confidence_and_evidence(hand_document: dict[str, Any]) -> None:
+    # Only page b states 2024-11-02 as the event date, with confidence 0.8: (0.8 + 0) / 2.
+    fact = hand_document["events"][0]["facts"]["date"]
+    assert fact["confidence"] == 0.4 and fact["pages"] == ["b"]
+    assert [(item["page"], item["slot"]) for item in fact["evidence"]] == [("b", "event_date")]
+    assert hand_document["events"][0]["date_precision"] == "day"
+    # An absent participant is no evidence of taking part: one of two pages, at 0.8.
+    (participant,) = document.build(_absent_minister())["events"][0]["facts"]["participants"]
+    assert participant["confidence"] == 0.4 and participant["pages"] == ["p"]
+    # The same evidence, the same confidence.
+    assert (
+        document.build(_absent_minister())["events"] == document.build(_absent_minister())["events"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "precision"),
+    [("2024-11-02", "day"), ("2024-11", "month"), ("2024", "year"), ("--07-15", "month-day")],
+)
+def test_date_precision(value: str, precision: str) -> None:
+    assert document.date_precision(value) == precision
