@@ -18,6 +18,7 @@ from reconciler.claims import extract_claims, resolve_claims
 from reconciler.embed import Embedder, get_embedder
 from reconciler.embed.cache import cached
 from reconciler.embed.language_priors import language_priors
+from reconciler.ingest import crawl_dates
 from reconciler.reconcile import dates as date_rules
 from reconciler.records import (
     READABLE_REGIONS,
@@ -199,7 +200,7 @@ def page_signals(page: Page, claims: Sequence[Claim], vector: object) -> cluster
 def _published_by(page: Page) -> tuple[date | None, float]:
     """The last day the page may have been published, from its most trusted crawl date (a
     month-only date: the month's last day), with that date's confidence."""
-    best = next(iter(page.crawl_dates), None)
+    best = next(iter(crawl_dates.of_page(page)), None)
     if best is None:
         return None, 0.0
     if best.precision == "day":

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from reconciler.records import PageDate, PageDateOrigin
+from reconciler.records import Page, PageDate, PageDateOrigin
 
 log = logging.getLogger("reconciler")
 
@@ -78,6 +78,14 @@ def crawl_dates(
         *saved,
     ]
     return tuple(sorted(found, key=lambda item: -item.confidence))
+
+
+def of_page(page: Page) -> tuple[PageDate, ...]:
+    """The page's crawl dates: those ingest found, or, for a page built by hand rather than
+    read by ingest, those its URL and save time give."""
+    if page.crawl_dates:
+        return page.crawl_dates
+    return crawl_dates(url=page.url, html=None, fetched_at=page.fetched_at)
 
 
 def _field_date(

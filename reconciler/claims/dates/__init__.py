@@ -21,7 +21,7 @@ from reconciler.calendars import to_gregorian, tolerance_days
 from reconciler.claims.dates.finder import Expression, expressions
 from reconciler.claims.dates.lexicon import fold, patterns
 from reconciler.claims.dates.resolve import Anchor, Resolved, resolve
-from reconciler.ingest.crawl_dates import crawl_dates
+from reconciler.ingest import crawl_dates
 from reconciler.records import Claim, ClaimKind, Page, RegionKind
 
 __all__ = ["extract", "page_event_date"]
@@ -308,9 +308,7 @@ def _page_anchor(page: Page, found: list[_Found]) -> Anchor | None:
 def _crawl_anchor(page: Page) -> Anchor | None:
     """The most trusted date the crawl gives (metadata, URL, save time), when the text has
     none; a month-only one anchors years, not days."""
-    # A page built by hand rather than by ingest still has its URL and save time read.
-    given = page.crawl_dates or crawl_dates(url=page.url, html=None, fetched_at=page.fetched_at)
-    best = next(iter(given), None)
+    best = next(iter(crawl_dates.of_page(page)), None)
     if best is None:
         return None
     if best.precision == "day":
