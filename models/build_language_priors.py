@@ -13,12 +13,15 @@ import numpy as np
 from reconciler.embed import DEFAULT_MODEL, get_embedder
 from reconciler.embed.language_priors import compute_prior, shipped_priors_file
 
-LANGUAGES = ("ar", "bn", "de", "en", "es", "fa", "fr", "hi", "ne", "ru", "ur", "zh")
-
 
 def main() -> None:
+    import wordfreq
+
+    # Every language wordfreq has frequent words for: language detection names any of them,
+    # and a language without a prior is centred on the run's global mean instead.
+    languages = sorted(wordfreq.available_languages())
     embedder = get_embedder(DEFAULT_MODEL)
-    priors = {lang: compute_prior(embedder, lang) for lang in LANGUAGES}
+    priors = {lang: compute_prior(embedder, lang) for lang in languages}
     # Any: numpy's stubs read ** keywords as its own options, not as array names.
     found: dict[str, Any] = {lang: prior for lang, prior in priors.items() if prior is not None}
     target = Path(__file__).resolve().parent / shipped_priors_file(DEFAULT_MODEL)

@@ -22,7 +22,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from reconciler import __version__, atomic_write, neutralize, pipeline
+from reconciler import __version__, atomic_write, cli_store, neutralize, pipeline
 from reconciler import check as ci
 from reconciler.check import output as ci_output
 from reconciler.embed import EmbedderError
@@ -131,7 +131,9 @@ def _check_targets(*targets: Path | None) -> None:
 
 @app.command()
 def report(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders, datasets or .jsonl files.")],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files, folders, datasets or .jsonl files.")
+    ] = None,
     output_format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")
@@ -143,11 +145,24 @@ def report(
     ] = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Report from a store, not from pages.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="With --store: events updated since DATE.")
+    ] = None,
+    event: Annotated[str | None, typer.Option("--event", help="With --store: one event.")] = None,
 ) -> None:
     """Events with their pages, and conflicts with the evidence of every side."""
     progress = _configure(quiet, verbose)
+    if store is None and not paths:
+        _usage_error("give pages to read, or --store DIR")
     _check_targets(output)
-    result = _run(paths, model, progress)
+    result = (
+        cli_store.stored_result(store, since, event)
+        if store
+        else _run(paths or [], model, progress)
+    )
     doc = document.build(result)
     if output_format == ReportFormat.json:
         rendered = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -160,7 +175,7 @@ def report(
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         rendered = text.render(doc, color=color)
     _write(rendered, output)
-    if not result.pages or (strict and result.errors):
+    if (not result.pages and store is None) or (strict and result.errors):
         raise typer.Exit(1)
 
 
@@ -372,6 +387,9 @@ def _stop_on_interrupt() -> None:
         os._exit(130)
 
     threading.Thread(target=watch, name="interrupt-watcher", daemon=True).start()
+
+
+cli_store.register(app)
 
 
 def main() -> None:

@@ -7,20 +7,24 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TypeVar
 
+import numpy as np
 from tqdm import tqdm
 
 from reconciler import cluster, identity, ingest, reconcile
 from reconciler.claims import extract_claims, resolve_claims
 from reconciler.embed import Embedder, get_embedder
+from reconciler.embed.cache import cached
 from reconciler.embed.language_priors import language_priors
+from reconciler.ingest import crawl_dates
 from reconciler.reconcile import dates as date_rules
 from reconciler.records import (
     READABLE_REGIONS,
     Claim,
     ClaimKind,
+    Conflict,
     Event,
     Page,
     PageError,
@@ -65,20 +69,46 @@ def run_pages(
     errors: Sequence[PageError] = (),
 ) -> Result:
     options = options or Options()
-    problems = list(errors)
+    extracted, problems = extract_pages(pages, options.progress)
+    claims = resolve_claims(extracted)
+    embedder = cached(embedder or get_embedder(options.model, device=options.device))
+    vectors = embedder.encode(
+        [embedding_text(page) for page in _progress(pages, "embed", options.progress)]
+    )
+    events = cluster_events(pages, claims, vectors, embedder, options)
+    described, conflicts = reconcile_events(events, pages, claims, embedder, options.progress)
+    return Result(
+        pages=tuple(pages),
+        claims=tuple(claims),
+        events=tuple(described),
+        conflicts=tuple(conflicts),
+        errors=(*errors, *problems),
+    )
+
+
+def extract_pages(
+    pages: Sequence[Page], progress: bool = False
+) -> tuple[list[Claim], list[PageError]]:
+    """Each page's claims before corpus-wide resolution; a page that fails is reported."""
     extracted: list[Claim] = []
-    for page in _progress(pages, "claims", options.progress):
+    problems: list[PageError] = []
+    for page in _progress(pages, "claims", progress):
         try:
             extracted.extend(extract_claims(page))
         except Exception as error:  # one page's surprise must not sink a thousand good pages
             log.exception("claim extraction failed on %s", page.id)
             problems.append(PageError(page.id, f"claims could not be extracted: {error}"))
-    claims = resolve_claims(extracted)
+    return extracted, problems
 
-    embedder = embedder or get_embedder(options.model, device=options.device)
-    vectors = embedder.encode(
-        [embedding_text(page) for page in _progress(pages, "embed", options.progress)]
-    )
+
+def cluster_events(
+    pages: Sequence[Page],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    embedder: Embedder,
+    options: Options,
+) -> list[Event]:
+    """Pages grouped into events (not yet described), from resolved claims and vectors."""
     claims_by_page = _by_page(claims)
     signals = [
         page_signals(page, claims_by_page.get(page.id, []), vector)
@@ -90,11 +120,21 @@ def run_pages(
             cluster.cluster_pages(signals, options.clustering, priors), pages
         )
     _log_events(events, signals)
+    return events
 
+
+def reconcile_events(
+    events: Sequence[Event],
+    pages: Sequence[Page],
+    claims: Sequence[Claim],
+    embedder: Embedder,
+    progress: bool = False,
+) -> tuple[list[Event], list[Conflict]]:
+    """Events described by what their pages support, and the conflicts found in them."""
     contexts = reconcile.event_contexts(events, pages, claims, embedder)
     described = [
         reconcile.describe_event(context)
-        for context in _progress(contexts, "describe", options.progress, unit="event")
+        for context in _progress(contexts, "describe", progress, unit="event")
     ]
     contexts = [
         replace(context, event=event) for context, event in zip(contexts, described, strict=True)
@@ -102,16 +142,10 @@ def run_pages(
     # One event at a time, so the bar moves; the quote comparison embeds again and is slow.
     conflicts = [
         conflict
-        for context in _progress(contexts, "conflicts", options.progress, unit="event")
+        for context in _progress(contexts, "conflicts", progress, unit="event")
         for conflict in reconcile.find_conflicts([context])
     ]
-    return Result(
-        pages=tuple(pages),
-        claims=tuple(claims),
-        events=tuple(described),
-        conflicts=tuple(conflicts),
-        errors=tuple(problems),
-    )
+    return described, conflicts
 
 
 def embedding_text(page: Page) -> str:
@@ -150,14 +184,29 @@ def page_signals(page: Page, claims: Sequence[Claim], vector: object) -> cluster
         for claim in claims
         if claim.kind == ClaimKind.PERSON and claim.slot == "participant" and claim.normalized
     )
+    published_by, published_confidence = _published_by(page)
     return cluster.PageSignals(
         page_id=page.id,
         lang=page.lang,
+        published_by=published_by,
+        published_confidence=published_confidence,
         vector=vector,  # type: ignore[arg-type]
         event_date=event_day,
         date_confidence=confidence,
         people=people,
     )
+
+
+def _published_by(page: Page) -> tuple[date | None, float]:
+    """The last day the page may have been published, from its most trusted crawl date (a
+    month-only date: the month's last day), with that date's confidence."""
+    best = next(iter(crawl_dates.of_page(page)), None)
+    if best is None:
+        return None, 0.0
+    if best.precision == "day":
+        return date.fromisoformat(best.value), best.confidence
+    year, month = (int(part) for part in best.value.split("-"))
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1), best.confidence
 
 
 def _by_page(claims: Iterable[Claim]) -> dict[str, list[Claim]]:

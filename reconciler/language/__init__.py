@@ -1,49 +1,30 @@
 """Offline language identification of page text.
 
-lingua (restricted to the languages the pipeline reads) decides; it has no Nepali model, so
-when it answers Hindi or Marathi, frequent function words of the three Devanagari languages
-(``markers.json``) settle which one it is.
+lingua decides among every language it knows (75), loading each model only when a text's
+script makes that language possible, so a run pays for the languages it meets. It has no
+Nepali model: when it answers Hindi or Marathi, frequent function words of the three
+Devanagari languages (``markers.json``) settle which one it is.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from functools import cache
 from importlib import resources
 
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
-__all__ = ["SUPPORTED", "detect"]
+__all__ = ["detect"]
 
-# ISO 639-1 codes detect() can return besides "und"; Nepali is decided by marker words.
-SUPPORTED = ("bn", "hi", "ur", "ne", "mr", "en", "ru", "zh", "ar", "es", "fr", "de", "fa")
-_LINGUA = {
-    Language.BENGALI: "bn",
-    Language.HINDI: "hi",
-    Language.MARATHI: "mr",
-    Language.URDU: "ur",
-    Language.ENGLISH: "en",
-    Language.RUSSIAN: "ru",
-    Language.CHINESE: "zh",
-    Language.ARABIC: "ar",
-    Language.SPANISH: "es",
-    Language.FRENCH: "fr",
-    Language.GERMAN: "de",
-    Language.PERSIAN: "fa",
-}
 _DEVANAGARI = ("ne", "hi", "mr")
-# Scripts of the supported languages (first word of a letter's Unicode name).
-_SCRIPTS = frozenset({"LATIN", "BENGALI", "DEVANAGARI", "CJK", "ARABIC", "CYRILLIC"})
-_MAX_FOREIGN_SCRIPT = 0.2
 _WORD = re.compile(r"[\u0900-\u097F]+")
 
 
 @cache
 def _detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*_LINGUA).build()
+    return LanguageDetectorBuilder.from_all_languages().build()
 
 
 @cache
@@ -54,23 +35,18 @@ def _devanagari_markers() -> dict[str, frozenset[str]]:
 
 def detect(text: str) -> str:
     """ISO 639-1 code of ``text``'s language, or "und" when it cannot be told."""
-    letters = [char for char in text if char.isalpha()]
-    if not letters:
-        return "und"
-    # lingua, restricted to our languages, would name one even for Korean or Japanese text
-    # (whose kana sit between kanji it would call Chinese).
-    foreign = sum(1 for char in letters if _script(char) not in _SCRIPTS)
-    if foreign > len(letters) * _MAX_FOREIGN_SCRIPT:
+    if not any(char.isalpha() for char in text):
         return "und"
     found = _detector().detect_language_of(text)
     if found is None:
         return "und"
-    code = _LINGUA[found]
+    code = _iso_code(found)
     return _devanagari_language(text, code) if code in _DEVANAGARI else code
 
 
-def _script(char: str) -> str:
-    return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+def _iso_code(language: Language) -> str:
+    iso: IsoCode639_1 = language.iso_code_639_1
+    return iso.name.lower()
 
 
 def _devanagari_language(text: str, guess: str) -> str:

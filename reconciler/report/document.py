@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reconciler import identity
+from reconciler.ingest import crawl_dates
 from reconciler.records import (
     Claim,
     ClaimKind,
@@ -49,7 +50,7 @@ def build(result: Result) -> dict[str, Any]:
     ids = conflict_ids(result.conflicts)
     return {
         "schema_version": SCHEMA_VERSION,
-        "pages": [_page(page) for page in result.pages],
+        "pages": [_page(page, result.claims_of(page.id)) for page in result.pages],
         "events": [_event(event, result.claims, pages) for event in result.events],
         "conflicts": [
             _conflict(conflict, conflict_id, pages)
@@ -59,7 +60,7 @@ def build(result: Result) -> dict[str, Any]:
     }
 
 
-def _page(page: Page) -> dict[str, Any]:
+def _page(page: Page, claims: list[Claim]) -> dict[str, Any]:
     return {
         "id": page.id,
         "lang": page.lang,
@@ -69,6 +70,34 @@ def _page(page: Page) -> dict[str, Any]:
         "path": str(page.path) if page.path else None,
         "link": page.url or (str(page.path) if page.path else None),
         "headline": _headline(page),
+        "page_date": _page_date(page, claims),
+    }
+
+
+def _page_date(page: Page, claims: list[Claim]) -> dict[str, Any] | None:
+    """The page's own date and where it came from: its header or dateline, else the most
+    trusted date its crawl gives (metadata, URL, save time); none when nothing gives one."""
+    stated = [
+        claim
+        for claim in claims
+        if claim.kind == ClaimKind.DATE
+        and claim.slot == "page_date"
+        and len(claim.normalized) == len("2025-07-15")
+    ]
+    if stated:
+        best = max(stated, key=lambda claim: claim.confidence)
+        return {
+            "value": best.normalized,
+            "origin": str(best.region),
+            "confidence": round(best.confidence, 3),
+        }
+    crawled = next(iter(crawl_dates.of_page(page)), None)
+    if crawled is None:
+        return None
+    return {
+        "value": crawled.value,
+        "origin": str(crawled.origin),
+        "confidence": round(crawled.confidence, 3),
     }
 
 

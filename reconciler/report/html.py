@@ -133,15 +133,15 @@ def _event_section(
         f'<section class="event" id="{_e(event["id"])}">',
         f"<h2>{_e(event['id'])}</h2>",
         f'<p class="facts">{_headline_facts(event)}</p>',
-        "<table><thead><tr><th>page</th><th>lang</th><th>source</th><th>headline</th></tr>"
-        "</thead><tbody>",
+        "<table><thead><tr><th>page</th><th>lang</th><th>source</th><th>page date</th>"
+        "<th>headline</th></tr></thead><tbody>",
     ]
     for page_id in event["pages"]:
         page = pages.get(page_id, {})
         lang = page.get("lang") or "und"
         parts.append(
             f"<tr><td><code>{_page_link(page_id, page)}</code></td><td>{_e(lang)}</td>"
-            f"<td>{_e(page.get('source') or '')}</td>"
+            f"<td>{_e(page.get('source') or '')}</td><td>{_page_date(page)}</td>"
             f'<td lang="{_e(lang)}" dir="auto">{_e(page.get("headline") or "")}</td></tr>'
         )
     parts.append("</tbody></table>")
@@ -265,6 +265,14 @@ def _select(name: str, options: Sequence[tuple[str, str]]) -> str:
         f'<label>{_e(name)} <select data-filter="{_e(name)}">'
         f'<option value="">all</option>{choices}</select></label>'
     )
+
+
+def _page_date(page: Mapping[str, Any]) -> str:
+    """The page's own date with where it came from ("2025-05-10 · url"), or a dash."""
+    dated = page.get("page_date")
+    if not dated:
+        return "–"
+    return f"{_e(dated['value'])} <small>· {_e(dated['origin'].replace('_', ' '))}</small>"
 
 
 def _page_link(page_id: str, page: Mapping[str, Any]) -> str:

@@ -212,3 +212,21 @@ def test_headline_facts_carry_confidence_and_evidence(hand_document: dict[str, A
 )
 def test_date_precision(value: str, precision: str) -> None:
     assert document.date_precision(value) == precision
+
+
+def test_each_page_says_where_its_own_date_came_from(hand_document: dict[str, Any]) -> None:
+    by_id = {page["id"]: page for page in hand_document["pages"]}
+    # page a states its date in its header; page b has none, from its text or its crawl
+    assert by_id["a"]["page_date"] == {"value": "2024-12-09", "origin": "header", "confidence": 0.9}
+    assert by_id["b"]["page_date"] is None
+    crawled = Page(
+        "c",
+        "Talks.",
+        (Region(RegionKind.BODY, 0, 6),),
+        url="https://example.org/2024/11/03/talks",
+        fetched_at="2024-11-05T10:00:00Z",
+    )
+    built = document.build(Result((crawled,), (), (Event("event-c", ("c",)),), ()))
+    assert built["pages"][0]["page_date"]["value"] == "2024-11-03"
+    assert built["pages"][0]["page_date"]["origin"] == "url"
+    assert "2024-11-03 <small>· url</small>" in html.render(built)

@@ -21,11 +21,12 @@ from reconciler.calendars import to_gregorian, tolerance_days
 from reconciler.claims.dates.finder import Expression, expressions
 from reconciler.claims.dates.lexicon import fold, patterns
 from reconciler.claims.dates.resolve import Anchor, Resolved, resolve
+from reconciler.ingest import crawl_dates
 from reconciler.records import Claim, ClaimKind, Page, RegionKind
 
 __all__ = ["extract", "page_event_date"]
 
-_TRUST = {"header": 1.0, "dateline": 0.95, "fetched_at": 0.85}
+_TRUST = {"header": 1.0, "dateline": 0.95}
 _STALE_HEADER_TRUST = 0.7  # a header dated the crawl day may be the day the page was saved
 _DATE_LINE_MAX_LETTERS = 30  # "প্রকাশ:", "Updated", "By Mei Lin Ong | Published"
 _ARTICLE_LINE = 200  # the first line this long starts the article text
@@ -115,8 +116,9 @@ def page_event_date(page: Page, claims: Sequence[Claim]) -> Claim | None:
         for claim in sorted(own, key=lambda claim: claim.details.get("calendar") != "gregorian")
         if claim.slot == "page_date" and _is_day(claim)
     ]
-    reference = page_dates[0] if page_dates else (page.fetched_at or "")[:10]
-    return _choose_event_date(page.text, own, _crawl_day(reference))
+    crawled = _crawl_anchor(page)
+    reference = _crawl_day(page_dates[0]) if page_dates else crawled.day if crawled else None
+    return _choose_event_date(page.text, own, reference)
 
 
 def _is_day(claim: Claim) -> bool:
@@ -300,9 +302,19 @@ def _page_anchor(page: Page, found: list[_Found]) -> Anchor | None:
                 continue  # a page is not dated after it was saved: a wrong header date
             trust = _STALE_HEADER_TRUST if resolved.day == crawled else _TRUST[source]
             return Anchor(resolved.day, source, trust)
-    if crawled is not None:
-        return Anchor(crawled, "fetched_at", _TRUST["fetched_at"])
-    return None
+    return _crawl_anchor(page)
+
+
+def _crawl_anchor(page: Page) -> Anchor | None:
+    """The most trusted date the crawl gives (metadata, URL, save time), when the text has
+    none; a month-only one anchors years, not days."""
+    best = next(iter(crawl_dates.of_page(page)), None)
+    if best is None:
+        return None
+    if best.precision == "day":
+        return Anchor(date.fromisoformat(best.value), str(best.origin), best.confidence)
+    year, month = (int(part) for part in best.value.split("-"))
+    return Anchor(date(year, month, 15), str(best.origin), best.confidence, day_known=False)
 
 
 def _anchor_source(item: _Found) -> str:

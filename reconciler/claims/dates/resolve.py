@@ -30,9 +30,12 @@ _COUNTED_AHEAD = 0.6  # "in 3 days": set below the 0.8 of an anchored day, as le
 
 @dataclass(frozen=True)
 class Anchor:
-    day: date
-    source: str  # "header" | "dateline" | "fetched_at"
+    day: date  # for a month-only anchor, the middle of that month
+    source: str  # "header" | "dateline" | a crawl date's origin ("url", "fetched_at", ...)
     trust: float
+    # A month-only anchor (a URL's /2024/12/) gives the year of a day and month, never the
+    # day of a weekday or of "yesterday".
+    day_known: bool = True
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def resolve(expression: Expression, anchor: Anchor | None) -> Resolved:
 
 
 def _anchored(anchor: Anchor | None, move: Callable[[date], date]) -> Resolved:
-    if anchor is None:
+    if anchor is None or not anchor.day_known:
         return Resolved("", "partial", 0.3, None, {})
     return Resolved(move(anchor.day).isoformat(), "day", 0.8 * anchor.trust, anchor.source, {})
 
@@ -211,7 +214,7 @@ def _resolve_day_of_month(
     day: int | None, anchor: Anchor | None, extra: dict[str, Any]
 ) -> Resolved:
     """ "15日": the anchor's month, or the month before when the day is still to come."""
-    if anchor is None or day is None:
+    if anchor is None or day is None or not anchor.day_known:
         return Resolved("", "partial", 0.3, None, extra)
     year, month = anchor.day.year, anchor.day.month
     if day > anchor.day.day + 1:

@@ -2,22 +2,25 @@
 
 Page-local entities (a full name and its surname-only mentions, grouped at extraction)
 are merged across pages when their names match in any script (``same_entity``); two
-entities of one page never merge, since the page already told them apart. The display
-name is the most common Latin rendering: a page's own "(Latin name)" first, then the
-spelling of Latin-script pages, then our romanisation.
+entities of one page never merge, since the page already told them apart. Only clusters
+that share a name key (``reconciler.names.index``) are compared, so a corpus is not
+compared all against all. The display name is the most common Latin rendering: a page's
+own "(Latin name)" first, then the spelling of Latin-script pages, then our romanisation.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from reconciler.claims.entities.gazetteer import lookup
-from reconciler.claims.entities.matching import same_entity
-from reconciler.claims.entities.romanize import name_tokens, script_of, skeleton
+from reconciler.names import display_name, same_entity
+from reconciler.names.index import NameIndex
+from reconciler.names.phonetics import skeleton
+from reconciler.names.romanize import name_tokens
+from reconciler.names.scripts import script_of
 from reconciler.records import Claim, ClaimKind
 
 _log = logging.getLogger(__name__)
@@ -26,18 +29,6 @@ _log = logging.getLogger(__name__)
 _ALIAS_WEIGHT = 30
 _LATIN_PAGE_WEIGHT = 20
 _ROMANISED_WEIGHT = 1
-
-
-def display_name(name: str) -> str:
-    """A Latin display form: Latin names as written, others romanised and title-cased."""
-    name = re.sub(r"\s+", " ", name.strip())
-    script = script_of(name)
-    if script == "latin":
-        return name
-    tokens = name_tokens(name)
-    if script == "bengali":
-        tokens = tuple(token.replace("bh", "v") for token in tokens)  # ভ in foreign names is v
-    return " ".join(token.capitalize() for token in tokens)
 
 
 @dataclass
@@ -133,15 +124,23 @@ def _matches(local: _Local, cluster: _Cluster) -> int:
 def _clusters(locals_: list[_Local]) -> list[tuple[_Cluster, list[_Local]]]:
     ordered = sorted(locals_, key=lambda local: -max(len(name_tokens(n)) for n in local.names))
     clusters: list[tuple[_Cluster, list[_Local]]] = []
+    index: NameIndex[int] = NameIndex()  # only clusters sharing name keys can match
     for local in ordered:
-        scored = [(_matches(local, cluster), index) for index, (cluster, _) in enumerate(clusters)]
-        best_score, best_index = max(scored, default=(0, -1))
+        scored = [
+            (_matches(local, clusters[position][0]), position)
+            for position in index.candidates(local.names)
+        ]
+        best_score, best_position = max(scored, default=(0, -1))
         if best_score:
-            cluster, members = clusters[best_index]
+            cluster, members = clusters[best_position]
         else:
+            best_position = len(clusters)
             cluster, members = _Cluster(), []
             clusters.append((cluster, members))
-        cluster.names.extend(name for name in local.names if name not in cluster.names)
+        for name in local.names:
+            if name not in cluster.names:
+                cluster.names.append(name)
+                index.add(name, best_position)
         cluster.pages.add(local.page_id)
         cluster.votes.update(local.votes)
         members.append(local)
@@ -152,13 +151,25 @@ def _slug(kind: ClaimKind, name: str) -> str:
     return f"{kind}:" + "-".join(name_tokens(name) or (name.lower(),))
 
 
-def _speaker(claim: Claim, people: list[tuple[_Cluster, list[_Local]]]) -> str:
+def _people_index(people: list[tuple[_Cluster, list[_Local]]]) -> NameIndex[int]:
+    index: NameIndex[int] = NameIndex()
+    for position, (cluster, _) in enumerate(people):
+        for name in cluster.names:
+            index.add(name, position)
+    return index
+
+
+def _speaker(
+    claim: Claim, people: list[tuple[_Cluster, list[_Local]]], index: NameIndex[int]
+) -> str:
+    """The canonical name of a quote's speaker: a person of its page first, then anyone."""
     surface = str(claim.details["speaker_surface"])
-    on_page = [cluster for cluster, members in people if claim.page_id in cluster.pages]
-    for candidates in (on_page, [cluster for cluster, _ in people]):
-        for cluster in candidates:
-            if any(same_entity(surface, name) for name in cluster.names):
-                return cluster.canonical()
+    candidates = sorted(index.candidates([surface]))
+    on_page = [position for position in candidates if claim.page_id in people[position][0].pages]
+    for position in (*on_page, *candidates):
+        cluster = people[position][0]
+        if any(same_entity(surface, name) for name in cluster.names):
+            return cluster.canonical()
     return display_name(surface)
 
 
@@ -166,6 +177,7 @@ def _place_names(claims: Sequence[Claim]) -> dict[int, str]:
     """Canonical names of place claims: the gazetteer's, else the commonest Latin spelling."""
     names: dict[int, str] = {}
     unknown: list[tuple[list[str], list[int]]] = []
+    index: NameIndex[int] = NameIndex()
     for position, claim in enumerate(claims):
         if claim.kind != ClaimKind.PLACE or claim.details.get("cue") == "virtual":
             continue
@@ -174,12 +186,15 @@ def _place_names(claims: Sequence[Claim]) -> dict[int, str]:
             names[position] = place.name
             continue
         spelling = str(claim.details.get("latin") or claim.normalized)
-        for spellings, positions in unknown:
+        for group in sorted(index.candidates([spelling])):
+            spellings, positions = unknown[group]
             if any(same_entity(spelling, known) for known in spellings):
                 spellings.append(spelling)
                 positions.append(position)
+                index.add(spelling, group)
                 break
         else:
+            index.add(spelling, len(unknown))
             unknown.append(([spelling], [position]))
     for spellings, positions in unknown:
         latin = [name for name in spellings if script_of(name) == "latin"]
@@ -203,10 +218,10 @@ def _resolve(claims: Sequence[Claim]) -> list[Claim]:
                 claim = resolved[position]
                 details = {**claim.details, "entity_id": entity_id}
                 resolved[position] = replace(claim, normalized=canonical, details=details)
-    people = clusters
+    index = _people_index(clusters)
     for position, claim in enumerate(resolved):
         if claim.details.get("speaker_surface"):
-            details = {**claim.details, "speaker": _speaker(claim, people)}
+            details = {**claim.details, "speaker": _speaker(claim, clusters, index)}
             resolved[position] = replace(claim, details=details)
     return resolved
 

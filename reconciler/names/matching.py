@@ -1,0 +1,179 @@
+"""Do two names, in any script, denote the same person or place?
+
+Both names are romanised (``romanize.name_tokens``) and compared token by token on
+consonant skeletons (``phonetics.skeletons``): every token of the shorter name must find
+its own token in the longer one, so "Sergei Lavrov" ~ "Сергей Лавров" ~ "লাভরভ", while
+"Wang Yi" and "Wang Wenbin" stay apart. Before that, each side loses the distinctions
+the other's script does not write (``romanize.fold_tokens``: Arabic has no p, Tamil no
+voicing, katakana and hanzi follow non-rhotic English). Skeletons may differ by an edit
+once they are long enough, never in their first sound; where both scripts write vowels
+the tokens must also look alike letter by letter. Hanzi transliterations of foreign
+names come as one run of syllables ("lafuluofu"), so whole-name skeletons are compared
+too when the token counts differ. Places the gazetteer knows are compared by identity.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from reconciler.names.phonetics import skeleton, skeletons, vowels
+from reconciler.names.romanize import SEPARATORS, fold_tokens, name_tokens, script_variant
+from reconciler.names.scripts import script_of
+from reconciler.names.settings import SETTINGS, VOWELLED_SCRIPTS
+
+
+def _allowed_edits(length: int) -> int:
+    if length >= SETTINGS.two_edits_from:
+        return 2
+    return 1 if length >= SETTINGS.one_edit_from else 0
+
+
+def _skeletons_match(left: str, right: str) -> bool:
+    """Close skeletons: the same first sound, then few insertions or deletions."""
+    if not left or not right or left[0] != right[0]:
+        return False
+    weights = (1, 1, SETTINGS.substitution_cost)
+    distance = Levenshtein.distance(left, right, weights=weights)
+    return distance <= _allowed_edits(max(len(left), len(right)))
+
+
+@lru_cache(maxsize=262144)
+def tokens_match(
+    left: str,
+    right: str,
+    latin: tuple[bool, bool] = (True, True),
+    min_ratio: float = 0.0,
+) -> bool:
+    """Two romanised tokens are one name part (a given name, a surname).
+
+    ``latin``: whether each token was spelled by a Latin-script source; ``min_ratio``:
+    how alike letter by letter tokens must be that match only with edits.
+    """
+    if left == right:
+        return True
+    if not skeleton(left) or not skeleton(right):
+        # vowel-only tokens ("Yi", "И", "ই"): compare what is there
+        return skeleton(left) == skeleton(right) and bool(vowels(left) & vowels(right))
+    mine, theirs = skeletons(left, latin[0]), skeletons(right, latin[1])
+    if mine & theirs:
+        return True
+    if min_ratio and ratio(left, right) < min_ratio:
+        return False
+    return any(_skeletons_match(one, other) for one in mine for other in theirs)
+
+
+def _aligned(
+    shorter: tuple[str, ...], longer: tuple[str, ...], latin: tuple[bool, bool], min_ratio: float
+) -> bool:
+    """Each token of ``shorter`` matches its own token of ``longer``, in any order."""
+    used: set[int] = set()
+    for token in shorter:
+        for index, candidate in enumerate(longer):
+            if index not in used and tokens_match(token, candidate, latin, min_ratio):
+                used.add(index)
+                break
+        else:
+            return False
+    return True
+
+
+def _joined_match(left: tuple[str, ...], right: tuple[str, ...], exact: bool) -> bool:
+    """Whole-name skeletons: "Xi Jinping" ~ "সি চিন পিং", "Pushpa Kamal" ~ "पुष्पकमल"."""
+    joined_left = "".join(skeleton(token) for token in left)
+    joined_right = "".join(skeleton(token) for token in right)
+    if exact:
+        return bool(joined_left) and joined_left == joined_right
+    return _skeletons_match(joined_left, joined_right)
+
+
+@lru_cache(maxsize=262144)
+def tokens_same_entity(
+    left: tuple[str, ...],
+    right: tuple[str, ...],
+    latin: tuple[bool, bool] = (True, True),
+    min_ratio: float = 0.0,
+) -> bool:
+    if not left or not right:
+        return False
+    if len(left) > len(right):
+        return tokens_same_entity(right, left, (latin[1], latin[0]), min_ratio)
+    shorter, longer = left, right
+    if len(shorter) == 1:
+        candidates = {longer[-1]}
+        if len(longer[0]) <= SETTINGS.short_surname:
+            candidates.add(longer[0])
+        if any(tokens_match(shorter[0], other, latin, min_ratio) for other in candidates):
+            return True
+        return len(longer) > 1 and _joined_match(shorter, longer, exact=bool(min_ratio))
+    if _aligned(shorter, longer, latin, min_ratio):
+        return True
+    return len(shorter) != len(longer) and _joined_match(shorter, longer, exact=bool(min_ratio))
+
+
+@lru_cache(maxsize=65536)
+def _readings(name: str) -> tuple[tuple[str, ...], ...]:
+    """Token readings of a name: a hanzi name may also be one foreign name (莫迪 = Modi)."""
+    tokens = name_tokens(name)
+    if script_of(name) == "han" and len(tokens) > 1 and not SEPARATORS.search(name):
+        return tokens, ("".join(tokens),)
+    return (tokens,)
+
+
+def _hanzi(name: str) -> str:
+    return "".join(char for char in name if script_of(char) == "han")
+
+
+def _min_ratio(script_a: str, script_b: str) -> float:
+    if script_a == script_b and script_a in ("latin", "cyrillic"):
+        return SETTINGS.same_script_min_ratio
+    if script_a in VOWELLED_SCRIPTS and script_b in VOWELLED_SCRIPTS:
+        return SETTINGS.vowelled_min_ratio
+    return 0.0
+
+
+@lru_cache(maxsize=65536)
+def _place(name: str) -> object | None:
+    # imported late: the gazetteer romanises with this package
+    from reconciler.claims.entities.gazetteer import lookup
+
+    return lookup(name)
+
+
+def _same_place(a: str, b: str) -> bool | None:
+    """Identity when the gazetteer knows both names as places, else None."""
+    place_a, place_b = _place(a), _place(b)
+    if place_a is None or place_b is None:
+        return None
+    if place_a == place_b:
+        return True
+    # two places, unless one spelling is another city's old name (नई दिल्ली)
+    same_sound = [skeleton(t) for t in name_tokens(a)] == [skeleton(t) for t in name_tokens(b)]
+    return script_of(a) != script_of(b) and same_sound
+
+
+@lru_cache(maxsize=262144)
+def same_entity(a: str, b: str) -> bool:
+    """Whether two names (any script, any spelling) denote the same person or place."""
+    try:
+        variant_a, variant_b = script_variant(a), script_variant(b)
+        if variant_a == variant_b == "han":
+            # 李强 and 李克强 are two people; simplified and traditional read alike
+            return _hanzi(a) == _hanzi(b) or name_tokens(a) == name_tokens(b) != ()
+        same_place = _same_place(a, b)
+        if same_place is not None:
+            return same_place
+        latin = (script_of(a) == "latin", script_of(b) == "latin")
+        min_ratio = _min_ratio(variant_a, variant_b)
+        for left in _readings(a):
+            for right in _readings(b):
+                for script in {variant_a, variant_b}:
+                    left = fold_tokens(left, script, own=script == variant_a)
+                    right = fold_tokens(right, script, own=script == variant_b)
+                if tokens_same_entity(left, right, latin, min_ratio):
+                    return True
+        return False
+    except Exception:  # odd text must never break a caller
+        return False

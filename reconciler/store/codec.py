@@ -1,0 +1,83 @@
+"""Records to JSON and back, for the store's rows (plain JSON, so SQLite browsers read them)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from reconciler.records import (
+    Claim,
+    ClaimKind,
+    Conflict,
+    ConflictKind,
+    Event,
+    Page,
+    Region,
+    RegionKind,
+)
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def page_json(page: Page) -> str:
+    return dumps(asdict(page))
+
+
+def page_from(raw: str) -> Page:
+    fields = json.loads(raw)
+    return Page(
+        **{
+            **fields,
+            "regions": tuple(
+                Region(RegionKind(region["kind"]), region["start"], region["end"])
+                for region in fields["regions"]
+            ),
+            "path": Path(fields["path"]) if fields["path"] else None,
+            "raw_lines": tuple(fields["raw_lines"]),
+        }
+    )
+
+
+def claim_fields(claim: Claim) -> dict[str, Any]:
+    return {**asdict(claim), "details": dict(claim.details)}
+
+
+def claim_from(fields: dict[str, Any]) -> Claim:
+    return Claim(
+        **{**fields, "kind": ClaimKind(fields["kind"]), "region": RegionKind(fields["region"])}
+    )
+
+
+def event_json(event: Event) -> str:
+    return dumps(asdict(event))
+
+
+def event_from(raw: str) -> Event:
+    fields = json.loads(raw)
+    return Event(
+        **{
+            **fields,
+            "page_ids": tuple(fields["page_ids"]),
+            "participants": tuple(fields["participants"]),
+        }
+    )
+
+
+def conflict_json(conflict: Conflict) -> str:
+    return dumps({**asdict(conflict), "claims": [claim_fields(c) for c in conflict.claims]})
+
+
+def conflict_from(raw: str) -> Conflict:
+    fields = json.loads(raw)
+    return Conflict(
+        **{
+            **fields,
+            "kind": ConflictKind(fields["kind"]),
+            "page_ids": tuple(fields["page_ids"]),
+            "claims": tuple(claim_from(claim) for claim in fields["claims"]),
+        }
+    )
