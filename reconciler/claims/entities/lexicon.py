@@ -1,18 +1,20 @@
-"""Per-language word lists (titles, speech verbs, case endings, place cues) from data/*.json.
+"""Per-language word lists (titles, speech verbs, case endings, place cues): the
+``entities.json`` supplement of each language pack (reconciler.lang).
 
-A language is one JSON file; adding a language adds a file. Pages whose language is not
-known are read with the merged lists of every language written in the page's script.
+Pages whose language is not known are read with the merged lists of every language written
+in the page's script.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-_DATA = Path(__file__).parent / "data"
+from reconciler import lang
+
+_SUPPLEMENT = "entities"
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def _by_length(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
 
 
-def _from_json(raw: dict[str, Any]) -> Lexicon:
+def _from_json(raw: Mapping[str, Any]) -> Lexicon:
     values: dict[str, Any] = {}
     for spec in fields(Lexicon):
         if spec.name not in raw:
@@ -77,15 +79,13 @@ def _from_json(raw: dict[str, Any]) -> Lexicon:
     return Lexicon(**values)
 
 
-@cache
-def _raw(lang: str) -> dict[str, Any]:
-    raw: dict[str, Any] = json.loads((_DATA / f"{lang}.json").read_text(encoding="utf-8"))
-    return raw
+def _raw(code: str) -> Mapping[str, Any]:
+    return lang.pack(code).supplement(_SUPPLEMENT)
 
 
 @cache
 def languages() -> tuple[str, ...]:
-    return tuple(sorted(path.stem for path in _DATA.glob("*.json") if path.stem != "common"))
+    return tuple(code for code in lang.codes() if _raw(code))
 
 
 def _merge(lexicons: list[Lexicon], script: str) -> Lexicon:
@@ -108,30 +108,26 @@ def _merge(lexicons: list[Lexicon], script: str) -> Lexicon:
 
 
 @cache
-def lexicon_for(lang: str, script: str) -> Lexicon:
+def lexicon_for(language: str, script: str) -> Lexicon:
     """The page language's lexicon when there is one, else every lexicon of its script."""
-    base = lang.split("-")[0].lower()
+    base = language.split("-")[0].lower()
     if base in languages() and _raw(base)["script"] == script:
         return _from_json(_raw(base))
     same_script = [_from_json(_raw(code)) for code in languages() if _raw(code)["script"] == script]
     return _merge(same_script, script) if same_script else Lexicon(script=script)
 
 
-def _word_list(lang: str, key: str) -> frozenset[str]:
-    return frozenset(_raw(lang)[key])
-
-
 @cache
 def chinese_surnames() -> frozenset[str]:
-    return _word_list("zh", "chinese_surnames")
+    return frozenset(_raw("zh")["chinese_surnames"])
 
 
 @cache
 def name_particles() -> frozenset[str]:
-    return _word_list("common", "name_particles")
+    return frozenset(lang.common(_SUPPLEMENT)["name_particles"])
 
 
 @cache
 def calendar_words() -> frozenset[str]:
     """Month names of the Hijri and Bengali calendars (CLDR gives the Gregorian ones)."""
-    return frozenset(word.casefold() for word in _raw("common").get("calendar_words", []))
+    return frozenset(word.casefold() for word in lang.common(_SUPPLEMENT)["calendar_words"])
