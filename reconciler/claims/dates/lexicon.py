@@ -18,6 +18,7 @@ from importlib import resources
 import regex
 
 from reconciler.calendars import MonthName, era_words, month_names, name_key
+from reconciler.text import ascii_digits
 
 LANGUAGES = ("bn", "hi", "ne", "ur", "fa", "en", "ru", "zh", "ar", "es", "fr", "de")
 
@@ -27,13 +28,8 @@ _BEFORE = r"(?<![\p{L}\p{M}])"
 _AFTER = r"(?:(?<=[\u3400-\u9fff])|(?![\p{L}\p{M}]))"  # Chinese runs words together
 
 
-def to_ascii_digits(text: str) -> str:
-    """Every decimal digit (০-৯, ०-९, ٠-٩, ۰-۹, ...) as its ASCII digit; same length, so
-    offsets into the result are offsets into ``text``."""
-    return "".join(
-        str(unicodedata.digit(char)) if not char.isascii() and char.isdecimal() else char
-        for char in text
-    )
+# The text layer's digit normaliser: every decimal digit as ASCII, offsets kept.
+to_ascii_digits = ascii_digits
 
 
 def fold(text: str) -> str:

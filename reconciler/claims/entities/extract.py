@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -36,12 +37,12 @@ from reconciler.claims.entities.romanize import name_tokens, romanize, script_of
 from reconciler.claims.entities.text import (
     Word,
     lemmatize_name_word,
-    sentence_spans,
     strip_case_suffix,
     strip_place_suffix,
     words,
 )
 from reconciler.records import Page, Region, RegionKind
+from reconciler.text import sentence_spans
 
 CAPITALISED_SCRIPTS = frozenset({"latin", "cyrillic"})
 _MAX_NAME_WORDS = 4
@@ -1027,10 +1028,16 @@ def _lede_spans(page: Page) -> list[tuple[int, int]]:
     """Headlines and the first sentences of the body: where a report names its event."""
     spans = [(region.start, region.end) for region in page.regions_of(RegionKind.HEADLINE)]
     body = page.regions_of(RegionKind.BODY)
-    sentences = [
-        span for region in body for span in sentence_spans(page.region_text(region), region.start)
+    return spans + _sentences(page, body)[:_LEDE_SENTENCES]
+
+
+def _sentences(page: Page, regions: Iterable[Region]) -> list[tuple[int, int]]:
+    """The sentences of ``regions`` (the text layer's splitter), as page offsets."""
+    return [
+        (region.start + start, region.start + end)
+        for region in regions
+        for start, end in sentence_spans(page.region_text(region))
     ]
-    return spans + sentences[:_LEDE_SENTENCES]
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -1119,11 +1126,7 @@ def _group(people: list[Mention]) -> list[_Entity]:
 
 
 def _mark_people(page: Page, people: list[Mention], lexicon: Lexicon) -> None:
-    sentences = [
-        span
-        for region in page.readable_regions()
-        for span in sentence_spans(page.region_text(region), region.start)
-    ]
+    sentences = _sentences(page, page.readable_regions())
     lede = _lede_spans(page)
     starts = sorted(mention.start for mention in people)
     for entity_number, entity in enumerate(_group(people)):

@@ -9,7 +9,6 @@ years, clock times and bare page furniture are not numeric claims.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -27,10 +26,10 @@ from reconciler.claims.numbers.lexicon import (
     words_of,
 )
 from reconciler.records import Claim, ClaimKind, Page, RegionKind
+from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, ascii_digits, enclosing
 
 __all__ = [
     "NumberMention",
-    "ascii_digits",
     "extract",
     "find_numbers",
     "format_number",
@@ -44,8 +43,6 @@ DIGIT_NUMBER = re.compile(r"(?<![0-9A-Za-z\-/:.,])\d+(?:[.,]\d+)*(?![0-9]|[.,:/]
 # "10 000" / "10 000": thousands grouped by spaces, in languages whose comma is decimal.
 SPACED_THOUSANDS = re.compile(r"(?<![0-9.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![0-9]|[.,]\d)")
 CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
-CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\"«»“”„‘’।|\n。，；：！？（）—–]|\.(?=\s|$)")
-SENTENCE_BREAK = re.compile(r"[!?।\n。！？]|\.(?=\s|$)")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 LETTER_OR_MARK = re.compile(r"[\w\u0900-\u0DFF\u0600-\u06FF\u0300-\u036F]")
 
@@ -122,12 +119,6 @@ class _Candidate:
     from_word: bool = False
 
 
-def ascii_digits(text: str) -> str:
-    """Native digits (০-৯, ०-९, ٠-٩, ۰-۹, full-width) as ASCII, one character for one, so
-    offsets still index the original text."""
-    return re.sub(r"\d", lambda match: str(unicodedata.decimal(match.group(), 0)), text)
-
-
 def format_number(value: float) -> str:
     if value.is_integer():
         return str(int(value))
@@ -151,13 +142,6 @@ def _words(text: str, start: int, end: int) -> list[_Word]:
         _Word(match.group().lower(), match.start(), match.end())
         for match in WORD.finditer(text, start, end)
     ]
-
-
-def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause or sentence (by ``pattern``'s breaks) around [start, end)."""
-    before = [match.end() for match in pattern.finditer(text, 0, start)]
-    after = pattern.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 def _keyword_at(words: Sequence[_Word], keywords: Sequence[Keyword]) -> tuple[Keyword, int] | None:
@@ -432,7 +416,7 @@ def _symbol_reading(text: str, start: int, end: int) -> _Reading | None:
 def _scope(
     text: str, digits: str, start: int, end: int, lex: NumberLexicon, page_year: int | None
 ) -> str:
-    sentence_start, sentence_end = _bounds(SENTENCE_BREAK, text, start, end)
+    sentence_start, sentence_end = enclosing(SENTENCE_BREAK, text, start, end)
     lead = text[max(sentence_start, start - SCOPE_REACH) : start].lower()
     if lex.spaced:
         if any(word_matches(scope, word) for word in words_of(lead) for scope in lex.scope_words):
@@ -462,7 +446,7 @@ def _mention(
     prefixed = next((p for p in lex.ordinal_prefixes if text[:start].endswith(p)), None)
     if prefixed:
         ordinal, start = True, start - len(prefixed)
-    clause = _bounds(CLAUSE_BREAK, digits, start, end)
+    clause = enclosing(CLAUSE_BREAK, digits, start, end)
     if lex.spaced:
         after = _words(text, end, clause[1])
         before = _words(text, clause[0], start)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from reconciler.claims.numbers import script_language
 from reconciler.claims.quotes.lexicon import WORD, QuoteLexicon, lexicon, words_of
 from reconciler.records import Claim, ClaimKind, Page
+from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, enclosing, sentence_spans
 
 __all__ = [
     "QuoteMention",
@@ -39,8 +40,6 @@ QUOTE_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("‘’", re.compile(rf"‘((?:[^‘’\n]|’(?=[{_LETTER}]))+)’(?![{_LETTER}])")),
     ('""', re.compile(r'"([^"\n]+)"')),
 )
-CLAUSE_BREAK = re.compile(r"[,;:()–—«»“”„\"‘’،，；：（）]")
-SENTENCE_BREAK = re.compile(r"[!?।\n。！？؟]|\.(?=\s|$)")
 NEXT_QUOTE = re.compile(r"[“«„「『‘\"]")
 CONTENT_BREAK = re.compile(r"[,:;،，：\-–—]")
 CJK_WORD_CHARS = 2  # a Chinese "word" for length thresholds: about two characters
@@ -101,13 +100,6 @@ def _word_count(text: str, lex: QuoteLexicon) -> int:
     if lex.spaced:
         return len(WORD.findall(text))
     return len(re.sub(r"\W", "", text)) // CJK_WORD_CHARS
-
-
-def _boundary(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
-    """The span around [start, end) up to the nearest breaks of ``pattern``."""
-    before = [match.end() for match in pattern.finditer(text, 0, start)]
-    after = pattern.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 def _direct_quotes(text: str) -> list[tuple[int, int, int, int, str]]:
@@ -235,7 +227,7 @@ def _sentence_subject(
         if not 0 < cut <= MAX_CJK_NAME:
             return None
         return Speaker(lead[:cut], sentence_start, sentence_start + cut)
-    clause_end = _boundary(CLAUSE_BREAK, text, sentence_start, sentence_start)[1]
+    clause_end = enclosing(CLAUSE_BREAK, text, sentence_start, sentence_start)[1]
     words = _words(text, sentence_start, min(clause_end, limit))
     first = 0
     while first < len(words) and _is_filler(words[first], lex):
@@ -264,7 +256,7 @@ def _speaker_before(
     text: str, sentence_start: int, verb_start: int, lex: QuoteLexicon
 ) -> Speaker | None:
     """The subject of a speech verb: the name just before it, else the sentence's subject."""
-    clause_start = max(sentence_start, _boundary(CLAUSE_BREAK, text, verb_start, verb_start)[0])
+    clause_start = max(sentence_start, enclosing(CLAUSE_BREAK, text, verb_start, verb_start)[0])
     if not lex.spaced:
         lead = text[clause_start:verb_start]
         for stopword in lex.speaker_stopwords:
@@ -276,7 +268,7 @@ def _speaker_before(
     words = _words(text, sentence_start, verb_start)
     for index in range(len(words) - 1, -1, -1):
         if _phrase_at(words, index, lex.subject_markers):  # Hindi "X ने … कहा"
-            marker_clause = _boundary(CLAUSE_BREAK, text, words[index].start, words[index].start)
+            marker_clause = enclosing(CLAUSE_BREAK, text, words[index].start, words[index].start)
             subject = [w for w in words[:index] if w.start >= marker_clause[0]]
             return _name_run(text, subject, lex) or _sentence_subject(
                 text, sentence_start, verb_start, lex
@@ -294,7 +286,7 @@ def _speaker_after(text: str, verb_end: int, limit: int, lex: QuoteLexicon) -> S
     """The speaker after the verb: '"…," said a spokesperson', '», — заявил он', 'قال X'."""
     if not lex.spaced:
         return None
-    clause_end = _boundary(CLAUSE_BREAK, text, verb_end, verb_end)[1]
+    clause_end = enclosing(CLAUSE_BREAK, text, verb_end, verb_end)[1]
     words = _words(text, verb_end, min(clause_end, limit))
     first = 0
     while first < len(words) and _is_filler(words[first], lex):
@@ -331,7 +323,7 @@ def _attribute_direct(
     lex: QuoteLexicon,
 ) -> Speaker | None:
     start, end = quote[0], quote[1]
-    sentence_start, sentence_end = _boundary(SENTENCE_BREAK, masked, start, end)
+    sentence_start, sentence_end = enclosing(SENTENCE_BREAK, masked, start, end)
     after_end = min(sentence_end, end + MAX_FRAME)
     next_quote = NEXT_QUOTE.search(text, end, after_end)
     if next_quote:
@@ -415,7 +407,7 @@ def _source_marker_mention(
     size = _phrase_at(words, 0, lex.source_markers) if lex.spaced else 0
     if not size:
         return None
-    clause_end = _boundary(CLAUSE_BREAK, text, words[size - 1].end, words[size - 1].end)[1]
+    clause_end = enclosing(CLAUSE_BREAK, text, words[size - 1].end, words[size - 1].end)[1]
     name = [w for w in words[size:] if w.end <= clause_end][: _max_name_words(lex)]
     content = [w for w in words if w.start > clause_end]
     if not name or len(content) < MIN_REPORTED_WORDS:
@@ -435,7 +427,7 @@ def _content_before(
     "…, según informó el USGS", "… বলে জানিয়েছে সংবাদ সংস্থা আইএনএ।"."""
     sentence_start, sentence_end = sentence
     verb_start, verb_end = verb
-    clause_start = max(sentence_start, _boundary(CLAUSE_BREAK, text, verb_start, verb_start)[0])
+    clause_start = max(sentence_start, enclosing(CLAUSE_BREAK, text, verb_start, verb_start)[0])
     lead = _words(text, clause_start, verb_start)
     content_end = verb_start
     # Uncased SOV pages put the speaker after the verb when they invert ("… জানালেন রুশ
@@ -491,16 +483,6 @@ def _reported_mention(
     return _content_before(text, sentence, verbs[-1], lex) if verbs else None
 
 
-def _sentences(masked: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for match in SENTENCE_BREAK.finditer(masked):
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(masked)))
-    return [(s, e) for s, e in spans if masked[s:e].strip()]
-
-
 def resolve_pronouns(mentions: Sequence[QuoteMention]) -> list[QuoteMention]:
     """Each pronoun speaker replaced by the last speaker named before it (in reading order);
     a pronoun with no named speaker before it is dropped."""
@@ -526,7 +508,7 @@ def find_quotes(text: str, lang: str) -> list[QuoteMention]:
     masked = _masked(text, quotes)
     mentions = _direct_mentions(text, masked, lex)
     reported = []
-    for sentence in _sentences(masked):
+    for sentence in sentence_spans(masked):
         if any(sentence[0] <= quote.start < sentence[1] for quote in mentions):
             continue  # a sentence with a direct quote is attributed through that quote
         mention = _reported_mention(text, sentence, lex)
