@@ -10,6 +10,7 @@ checked against a gazetteer of countries and cities.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -27,6 +28,7 @@ from reconciler.claims.entities.gazetteer import (
     lookup_romanised,
 )
 from reconciler.claims.entities.lexicon import (
+    STEM_ENDING,
     Lexicon,
     chinese_surnames,
     lexicon_for,
@@ -94,15 +96,25 @@ def _adjacent(text: str, left: Word, right: Word) -> bool:
 
 
 def _title_at(tokens: list[Word], index: int, lexicon: Lexicon) -> int:
-    """How many words of a title start at ``index`` (0 if none)."""
-    for title in lexicon.titles:
-        parts = title.split()
+    """How many words of a title start at ``index`` (0 if none): the first title of the
+    lexicon's (longest first) list that matches, found through the index of first words so
+    that the cost does not grow with the number of titles."""
+    first = tokens[index].text.lower()
+    if lexicon.stem_match:
+        shortest = max(1, len(first) - STEM_ENDING)
+        heads = [first[:size] for size in range(len(first), shortest - 1, -1)]
+    else:
+        heads = [first]
+    candidates = sorted(
+        entry for head in heads for entry in lexicon.titles_by_first_word.get(head, ())
+    )
+    for _, parts in candidates:
         if index + len(parts) > len(tokens):
             continue
-        window = [token.text.lower() for token in tokens[index : index + len(parts)]]
+        window = tuple(token.text.lower() for token in tokens[index : index + len(parts)])
         if lexicon.stem_match:
             if all(
-                word.startswith(part) and len(word) - len(part) <= 4
+                word.startswith(part) and len(word) - len(part) <= STEM_ENDING
                 for word, part in zip(window, parts, strict=True)
             ):
                 return len(parts)
@@ -113,9 +125,7 @@ def _title_at(tokens: list[Word], index: int, lexicon: Lexicon) -> int:
 
 def _is_org_word(word: str, lexicon: Lexicon) -> bool:
     lowered = word.lower()
-    return any(lowered.startswith(org) for org in lexicon.org_words if len(org) > 2) or (
-        lowered in lexicon.org_words
-    )
+    return lowered.startswith(lexicon.org_prefixes) or lowered in lexicon.org_words
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -1007,18 +1017,25 @@ def _deduplicated(mentions: list[Mention]) -> list[Mention]:
     ranked = sorted(
         mentions, key=lambda m: (_CUE_RANK.get(m.cue, 5), m.kind != "person", -(m.end - m.start))
     )
+    # Kept spans never overlap, so sorted by start they are sorted by end too, and the ones
+    # a new span overlaps sit together just before where it would go.
     kept: list[Mention] = []
+    starts: list[int] = []
     for mention in ranked:
-        overlapping = [
-            other for other in kept if other.start < mention.end and mention.start < other.end
-        ]
+        place = bisect.bisect_left(starts, mention.end)
+        overlapping = []
+        for other in reversed(kept[:place]):
+            if other.end <= mention.start:
+                break
+            overlapping.append(other)
         if overlapping:
             for other in overlapping:
                 if mention.latin and not other.latin and other.kind == mention.kind:
                     other.latin = mention.latin
             continue
-        kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
+        kept.insert(place, mention)
+        starts.insert(place, mention.start)
+    return kept
 
 
 _LEDE_SENTENCES = 2
@@ -1045,9 +1062,10 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _sentence_of(position: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
-    for start, end in sentences:
-        if start <= position < end:
-            return start, end
+    """The sentence holding ``position`` (sentences are sorted and do not overlap)."""
+    index = bisect.bisect_right(sentences, (position, float("inf"))) - 1
+    if index >= 0 and sentences[index][0] <= position < sentences[index][1]:
+        return sentences[index]
     return position, position
 
 
@@ -1134,7 +1152,8 @@ def _mark_people(page: Page, people: list[Mention], lexicon: Lexicon) -> None:
         participates = False
         for mention in entity.mentions:
             sentence_start, sentence_end = _sentence_of(mention.start, sentences)
-            next_person = next((start for start in starts if start > mention.start), sentence_end)
+            later = bisect.bisect_right(starts, mention.start)
+            next_person = starts[later] if later < len(starts) else sentence_end
             stop = min(sentence_end, next_person)
             statuses.add(_person_status(page, mention, stop, lexicon))
             sentence = page.text[sentence_start:sentence_end]

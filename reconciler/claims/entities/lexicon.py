@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from reconciler import lang
 
 _SUPPLEMENT = "entities"
+
+#: Where titles match by stem (Russian "министр" → "министра"), the most letters a case
+#: ending adds to a title word.
+STEM_ENDING = 4
+#: An organisation word this short ("tv", "un") matches only a whole word.
+MIN_ORG_PREFIX = 2
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,23 @@ class Lexicon:
     role_words: frozenset[str] = frozenset()  # between a title and a name: "নির্বাচিত" (elected)
     relative_cues: frozenset[str] = frozenset()  # "70 km north of Berlin" is not in Berlin
     other_day_cues: tuple[str, ...] = ()  # "la veille, à Dresde": another stop of a trip
+
+    @cached_property
+    def org_prefixes(self) -> tuple[str, ...]:
+        """Organisation words a word may begin with ("ministry" → "ministry's"); shorter
+        ones ("tv", "un") must be the whole word."""
+        return tuple(word for word in self.org_words if len(word) > MIN_ORG_PREFIX)
+
+    @cached_property
+    def titles_by_first_word(self) -> Mapping[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+        """First word of a title → (its place in ``titles``, its words): a token is checked
+        against the few titles that can start with it, never against the whole list."""
+        index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for order, title in enumerate(self.titles):
+            parts = tuple(title.split())
+            if parts:
+                index.setdefault(parts[0], []).append((order, parts))
+        return {head: tuple(entries) for head, entries in index.items()}
 
 
 def _by_length(words: list[str]) -> tuple[str, ...]:
