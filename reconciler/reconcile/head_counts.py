@@ -4,11 +4,10 @@ that one disagreement is reported once."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from reconciler import lang
-from reconciler.records import Claim, Page
+from reconciler.records import Claim
 
 _SUPPLEMENT = "roles"
 
@@ -32,9 +31,6 @@ def head_count_roles() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ..
     return tuple(roles)
 
 
-_NEXT_WORDS = re.compile(r"\s*([^\W\d_][\w\u0900-\u0DFF\u0600-\u06FF\u200c\u200d-]*)")
-
-
 def _role_of(noun: str) -> str | None:
     noun = noun.lower()
     for role, stems, unspaced_stems in head_count_roles():
@@ -43,7 +39,7 @@ def _role_of(noun: str) -> str | None:
     return None
 
 
-def head_count_role(page: Page | None, claim: Claim) -> str | None:
+def head_count_role(claim: Claim) -> str | None:
     """The participant role a NUMBER claim counts: its counted noun's, or else that of the
     word right after it ("two foreign ministers" counts "foreign", then "ministers")."""
     quantity = str(claim.details.get("quantity", ""))
@@ -51,9 +47,5 @@ def head_count_role(page: Page | None, claim: Claim) -> str | None:
         return None
     if role := _role_of(quantity.removeprefix("count:")):
         return role
-    if page is None:
-        return None
-    following = _NEXT_WORDS.match(page.text, claim.end)
-    if following is None or "\n" in page.text[claim.end : following.start(1)]:
-        return None
-    return _role_of(following.group(1))
+    following = str(claim.details.get("next_word", ""))
+    return _role_of(following) if following else None

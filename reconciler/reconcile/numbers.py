@@ -127,7 +127,7 @@ def compare(context: EventContext) -> list[Conflict]:
         if (
             claim.kind == ClaimKind.NUMBER
             and not claim.details.get("qualified", False)
-            and head_count_role(context.pages.get(claim.page_id), claim) is None
+            and head_count_role(claim) is None
         ):
             by_slot[_slot(claim)][claim.page_id].append(claim)
     conflicts = []

@@ -115,7 +115,7 @@ def head_count_conflicts(context: EventContext) -> list[Conflict]:
     for claim in context.all_claims():
         if claim.kind != ClaimKind.NUMBER or claim.details.get("qualified", False):
             continue
-        if role := head_count_role(context.pages.get(claim.page_id), claim):
+        if role := head_count_role(claim):
             by_role.setdefault(role, {}).setdefault(claim.page_id, []).append(claim)
     conflicts = []
     for role, pages in sorted(by_role.items()):

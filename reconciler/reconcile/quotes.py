@@ -20,8 +20,6 @@ import numpy as np
 from anyascii import anyascii
 
 from reconciler.claims import entities
-from reconciler.claims.numbers import NumberMention, find_numbers
-from reconciler.claims.quotes import is_negated
 from reconciler.reconcile import EventContext
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
 
@@ -141,19 +139,24 @@ def _aligned_pairs(
     return pairs
 
 
-def _numbers(claim: Claim, lang: str) -> dict[tuple[str, bool], NumberMention]:
-    """The first value of each quantity the quote states (lexicon quantities and units)."""
-    found: dict[tuple[str, bool], NumberMention] = {}
-    for mention in find_numbers(claim.normalized, lang):
-        if mention.keyed or mention.unit:
-            found.setdefault((mention.quantity, mention.ordinal), mention)
-    return found
+_Bounds = tuple[float | None, float | None]
+_Quantities = dict[tuple[str, bool], _Bounds]  # (quantity, ordinal) → (low, high)
 
 
-def _numbers_disagree(a: dict, b: dict) -> bool:
+def _numbers(claim: Claim) -> _Quantities:
+    """The bounds of each quantity the quote states, as its extractor found them."""
+    return {
+        (str(found["quantity"]), bool(found["ordinal"])): (found["low"], found["high"])
+        for found in claim.details.get("quantities", ())
+    }
+
+
+def _numbers_disagree(
+    a: dict[tuple[str, bool], _Bounds], b: dict[tuple[str, bool], _Bounds]
+) -> bool:
     for key in a.keys() & b.keys():
-        low_a, high_a = a[key].low, a[key].high
-        low_b, high_b = b[key].low, b[key].high
+        low_a, high_a = a[key]
+        low_b, high_b = b[key]
         if (high_a is not None and low_b is not None and high_a < low_b) or (
             high_b is not None and low_a is not None and high_b < low_a
         ):
@@ -181,14 +184,11 @@ def _group_conflicts(
     similarity: np.ndarray,
     context: EventContext,
 ) -> list[Conflict]:
-    def lang(index: int) -> str:
-        return context.pages[quotes[index].page_id].lang
-
     pairs = _aligned_pairs(members, quotes, similarity)
     conflicts = []
     for component in _components(pairs):
-        negated = {index: is_negated(quotes[index].normalized, lang(index)) for index in component}
-        numbers = {index: _numbers(quotes[index], lang(index)) for index in component}
+        negated = {index: bool(quotes[index].details.get("negated")) for index in component}
+        numbers = {index: _numbers(quotes[index]) for index in component}
         inside = [p for p in pairs if p.a in component]
         by_negation = [p for p in inside if negated[p.a] != negated[p.b]]
         by_number = [p for p in inside if _numbers_disagree(numbers[p.a], numbers[p.b])]

@@ -44,6 +44,7 @@ DIGIT_NUMBER = re.compile(r"(?<![0-9A-Za-z\-/:.,])\d+(?:[.,]\d+)*(?![0-9]|[.,:/]
 SPACED_THOUSANDS = re.compile(r"(?<![0-9.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![0-9]|[.,]\d)")
 CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+NEXT_WORD = re.compile(r"\s*([^\W\d_][\w\u0900-\u0DFF\u0600-\u06FF\u200c\u200d-]*)")
 LETTER_OR_MARK = re.compile(r"[\w\u0900-\u0DFF\u0600-\u06FF\u0300-\u036F]")
 
 WINDOW_WORDS = 4  # how far from the number its counted noun or marker may stand
@@ -549,6 +550,15 @@ def page_year(page: Page) -> int | None:
     return None
 
 
+def _next_word(text: str, offset: int) -> str:
+    """The word right after a number's evidence on the same line ("two foreign ministers":
+    "ministers" after "two foreign"), which may say whose head count it is."""
+    following = NEXT_WORD.match(text, offset)
+    if following is None or "\n" in text[offset : following.start(1)]:
+        return ""
+    return following.group(1)
+
+
 def extract(page: Page) -> list[Claim]:
     year = page_year(page)
     claims = []
@@ -581,6 +591,7 @@ def extract(page: Page) -> list[Claim]:
                         "scope": mention.scope,
                         "keyed": mention.keyed,
                         "qualified": mention.qualified,
+                        "next_word": _next_word(page.text, end),
                     },
                 )
             )

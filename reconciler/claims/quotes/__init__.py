@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from reconciler.claims.numbers import script_language
+from reconciler.claims.numbers import find_numbers, script_language
 from reconciler.claims.quotes.lexicon import WORD, QuoteLexicon, lexicon, words_of
 from reconciler.records import Claim, ClaimKind, Page
 from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, enclosing, sentence_spans
@@ -560,11 +560,13 @@ def extract(page: Page) -> list[Claim]:
             mentions.append(_shifted(mention, region.start))
     claims = []
     for mention in resolve_pronouns(mentions):
-        content = page.text[mention.content_start : mention.content_end]
+        content = " ".join(page.text[mention.content_start : mention.content_end].split())
         details: dict[str, object] = {
             "speaker_surface": mention.speaker.surface if mention.speaker else "",
             "direct": mention.direct,
             "style": mention.style,
+            "negated": is_negated(content, page.lang),
+            "quantities": _quantities(content, page.lang),
         }
         if mention.speaker is not None:
             details["speaker_start"] = mention.speaker.start
@@ -579,13 +581,31 @@ def extract(page: Page) -> list[Claim]:
                 end=mention.end,
                 text=page.text[mention.start : mention.end],
                 region=page.region_at(mention.start),
-                normalized=" ".join(content.split()),
+                normalized=content,
                 confidence=_confidence(mention),
                 slot="quote",
                 details=details,
             )
         )
     return claims
+
+
+def _quantities(content: str, lang: str) -> list[dict[str, object]]:
+    """The first value of each quantity the quote states (lexicon quantities and units), as
+    bounds: what the quote comparator needs, so it never reads the text again."""
+    found: dict[tuple[str, bool], dict[str, object]] = {}
+    for number in find_numbers(content, lang):
+        if number.keyed or number.unit:
+            found.setdefault(
+                (number.quantity, number.ordinal),
+                {
+                    "quantity": number.quantity,
+                    "ordinal": number.ordinal,
+                    "low": number.low,
+                    "high": number.high,
+                },
+            )
+    return list(found.values())
 
 
 def _shifted(mention: QuoteMention, offset: int) -> QuoteMention:
