@@ -8,16 +8,12 @@
 
 from __future__ import annotations
 
-import logging
-
 from reconciler.claims.entities.extract import Mention, extract_mentions
 from reconciler.claims.entities.matching import same_entity
 from reconciler.claims.entities.resolve import display_name, resolve
 from reconciler.records import Claim, ClaimKind, Page
 
 __all__ = ["extract", "resolve", "same_entity"]
-
-_log = logging.getLogger(__name__)
 
 _KINDS = {"person": ClaimKind.PERSON, "place": ClaimKind.PLACE, "org": ClaimKind.ORG}
 _CONFIDENCE = {
@@ -64,9 +60,5 @@ def _claim(page: Page, mention: Mention) -> Claim:
 
 
 def extract(page: Page) -> list[Claim]:
-    """PERSON / PLACE / ORG mentions of one page (never raises on odd text)."""
-    try:
-        return [_claim(page, mention) for mention in extract_mentions(page)]
-    except Exception:  # one odd page must not stop a run over thousands
-        _log.exception("entity extraction failed on page %s", page.id)
-        return []
+    """PERSON / PLACE / ORG mentions of one page."""
+    return [_claim(page, mention) for mention in extract_mentions(page)]
