@@ -15,17 +15,13 @@ from dataclasses import dataclass
 
 from reconciler.reconcile import EventContext
 from reconciler.reconcile.head_counts import head_count_role
+from reconciler.reconcile.settings import SETTINGS
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
 
 __all__ = ["compare", "intervals_disjoint"]
 
 # How sure a conflict is, by how the slot was recognised: a lexicon quantity ("deaths",
 # "round") names one fact of the event; a unit or a bare counted noun may name several.
-QUANTITY_CONFIDENCE = 0.9
-UNIT_CONFIDENCE = 0.7
-NOUN_CONFIDENCE = 0.5
-APPROXIMATE_PENALTY = 0.1
-RELATIVE_TOLERANCE = 1e-9  # float noise: 7.3 from "7,3" and from "৭.৩" must be equal
 INFINITY = float("inf")
 
 BOUND_WORDS = {
@@ -74,7 +70,7 @@ def intervals_disjoint(a: Claim, b: Claim) -> bool:
     """The two claims cannot both be true: their intervals do not meet."""
     (a_low, a_high), (b_low, b_high) = _interval(a), _interval(b)
     finite = [abs(x) for x in (a_low, a_high, b_low, b_high) if x not in (INFINITY, -INFINITY)]
-    slack = RELATIVE_TOLERANCE * max([*finite, 1.0])
+    slack = SETTINGS.relative_tolerance * max([*finite, 1.0])
     return a_high + slack < b_low or b_high + slack < a_low
 
 
@@ -96,13 +92,13 @@ def _page_value(claims: Sequence[Claim]) -> Claim | None:
 def _confidence(claims: Sequence[Claim]) -> float:
     first = claims[0].details
     if first.get("keyed"):
-        confidence = QUANTITY_CONFIDENCE
+        confidence = SETTINGS.quantity_confidence
     elif first.get("unit"):
-        confidence = UNIT_CONFIDENCE
+        confidence = SETTINGS.unit_confidence
     else:
-        confidence = NOUN_CONFIDENCE
+        confidence = SETTINGS.noun_confidence
     if any(claim.details.get("approx") for claim in claims):
-        confidence -= APPROXIMATE_PENALTY
+        confidence -= SETTINGS.approximate_penalty
     return round(confidence, 2)
 
 

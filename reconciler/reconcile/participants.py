@@ -18,12 +18,10 @@ from collections import Counter
 from reconciler.reconcile import EventContext
 from reconciler.reconcile.head_counts import head_count_role
 from reconciler.reconcile.numbers import BOUND_WORDS, intervals_disjoint
+from reconciler.reconcile.settings import SETTINGS
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
 
 _GONE = frozenset({"absent", "replaced"})
-
-HEAD_COUNT_CONFIDENCE = 0.6
-APPROXIMATE_PENALTY = 0.1
 
 
 def _participant_claims(context: EventContext) -> dict[str, list[Claim]]:
@@ -127,9 +125,9 @@ def head_count_conflicts(context: EventContext) -> list[Conflict]:
         values = list(chosen.values())
         if not any(intervals_disjoint(a, b) for a in values for b in values):
             continue
-        confidence = HEAD_COUNT_CONFIDENCE
+        confidence = SETTINGS.head_count_confidence
         if any(claim.details.get("approx") for claim in values):
-            confidence -= APPROXIMATE_PENALTY
+            confidence -= SETTINGS.approximate_penalty
         sides = "; ".join(
             f"{page_id} gives {_describe(claim)}" for page_id, claim in chosen.items()
         )

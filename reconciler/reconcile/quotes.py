@@ -21,24 +21,11 @@ from anyascii import anyascii
 
 from reconciler.claims import entities
 from reconciler.reconcile import EventContext
+from reconciler.reconcile.settings import SETTINGS, ModelThresholds, model_thresholds
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
 
-__all__ = ["ALIGN_THRESHOLD", "SAME_WORDS_THRESHOLD", "compare", "same_speaker"]
+__all__ = ["compare", "same_speaker"]
 
-# Cosine similarity (multilingual-e5-small) above which two quotes of one speaker, each the
-# other's best match, are about the same point. Measured on the dev pages (gold events):
-# mutual-best pairs that translate or paraphrase one remark score 0.852-0.951 (the gold
-# negation pair 0.878); the few mutual-best pairs of different remarks that pass score
-# 0.854-0.866 and carry no negation or number difference. Unpaired remarks stay below 0.85.
-ALIGN_THRESHOLD = 0.85
-# Two direct quotes of different speakers this similar are the same words (a translation
-# included); on the dev pages direct quotes of different speakers score at most 0.876.
-SAME_WORDS_THRESHOLD = 0.94
-
-NEGATION_CONFIDENCE = 0.75
-NUMBER_CONFIDENCE = 0.8
-SAME_WORDS_CONFIDENCE = 0.6
-EXCERPT_CHARS = 80
 
 # Consonant skeletons of romanised names, for when no entity matcher is available: Latin,
 # Cyrillic and Bengali spellings of one name ("Lavrov", "Лавров", "ল্যাভরভ") share them.
@@ -120,7 +107,7 @@ def _speaker_groups(quotes: Sequence[Claim]) -> list[list[int]]:
 
 
 def _aligned_pairs(
-    members: Sequence[int], quotes: Sequence[Claim], similarity: np.ndarray
+    members: Sequence[int], quotes: Sequence[Claim], similarity: np.ndarray, threshold: float
 ) -> list[_Pair]:
     """Pairs from different pages that are each other's best match there, above threshold."""
     by_page: dict[str, list[int]] = defaultdict(list)
@@ -134,7 +121,7 @@ def _aligned_pairs(
             block = similarity[np.ix_(a_side, b_side)]
             for row, a in enumerate(a_side):
                 column = int(block[row].argmax())
-                if int(block[:, column].argmax()) == row and block[row, column] >= ALIGN_THRESHOLD:
+                if int(block[:, column].argmax()) == row and block[row, column] >= threshold:
                     pairs.append(_Pair(a, b_side[column], float(block[row, column])))
     return pairs
 
@@ -166,7 +153,7 @@ def _numbers_disagree(
 
 def _excerpt(claim: Claim) -> str:
     text = claim.normalized
-    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
+    return text if len(text) <= SETTINGS.excerpt_chars else text[: SETTINGS.excerpt_chars - 1] + "…"
 
 
 def _components(pairs: Sequence[_Pair]) -> list[set[int]]:
@@ -184,7 +171,8 @@ def _group_conflicts(
     similarity: np.ndarray,
     context: EventContext,
 ) -> list[Conflict]:
-    pairs = _aligned_pairs(members, quotes, similarity)
+    threshold = _thresholds(context).quote_alignment
+    pairs = _aligned_pairs(members, quotes, similarity, threshold)
     conflicts = []
     for component in _components(pairs):
         negated = {index: bool(quotes[index].details.get("negated")) for index in component}
@@ -204,7 +192,7 @@ def _group_conflicts(
                 f'("{_excerpt(quotes[yes])}") and without it on {quotes[no].page_id} '
                 f'("{_excerpt(quotes[no])}").'
             )
-            confidence = NEGATION_CONFIDENCE
+            confidence = SETTINGS.negation_confidence
         else:
             pair = by_number[0]
             explanation = (
@@ -212,7 +200,7 @@ def _group_conflicts(
                 f'("{_excerpt(quotes[pair.a])}") and {quotes[pair.b].page_id} '
                 f'("{_excerpt(quotes[pair.b])}").'
             )
-            confidence = NUMBER_CONFIDENCE
+            confidence = SETTINGS.quote_number_confidence
         conflicts.append(
             Conflict(
                 kind=ConflictKind.QUOTE,
@@ -232,6 +220,7 @@ def _same_words_conflicts(
     similarity: np.ndarray,
     context: EventContext,
 ) -> list[Conflict]:
+    same_words = _thresholds(context).quote_same_words
     group_of = {index: number for number, members in enumerate(groups) for index in members}
     direct = [i for i, quote in enumerate(quotes) if quote.details.get("direct")]
     conflicts = []
@@ -240,7 +229,7 @@ def _same_words_conflicts(
             if (
                 quotes[a].page_id != quotes[b].page_id
                 and group_of[a] != group_of[b]
-                and similarity[a, b] >= SAME_WORDS_THRESHOLD
+                and similarity[a, b] >= same_words
             ):
                 pair = (quotes[a], quotes[b])
                 conflicts.append(
@@ -248,7 +237,7 @@ def _same_words_conflicts(
                         kind=ConflictKind.QUOTE,
                         page_ids=tuple(sorted({quote.page_id for quote in pair})),
                         claims=pair,
-                        confidence=SAME_WORDS_CONFIDENCE,
+                        confidence=SETTINGS.same_words_confidence,
                         explanation=(
                             f'The same words ("{_excerpt(pair[0])}") are given to '
                             f"{_speaker_surface(pair[0])} on {pair[0].page_id} and to "
@@ -258,6 +247,10 @@ def _same_words_conflicts(
                     )
                 )
     return conflicts
+
+
+def _thresholds(context: EventContext) -> ModelThresholds:
+    return model_thresholds(context.embedder.name if context.embedder else None)
 
 
 def compare(context: EventContext) -> list[Conflict]:

@@ -25,6 +25,7 @@ from reconciler.claims.numbers.lexicon import (
     word_matches,
     words_of,
 )
+from reconciler.claims.numbers.settings import SETTINGS
 from reconciler.records import Claim, ClaimKind, Page, RegionKind
 from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, ascii_digits, enclosing
 
@@ -47,9 +48,6 @@ YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 NEXT_WORD = re.compile(r"\s*([^\W\d_][\w\u0900-\u0DFF\u0600-\u06FF\u200c\u200d-]*)")
 LETTER_OR_MARK = re.compile(r"[\w\u0900-\u0DFF\u0600-\u06FF\u0300-\u036F]")
 
-WINDOW_WORDS = 4  # how far from the number its counted noun or marker may stand
-UNSPACED_WINDOW = 8  # the same for Chinese, in characters
-SCOPE_REACH = 60  # characters before the number searched for "previous", "earlier"
 
 # How an approximation marker widens a value into an interval: (low factor, high factor);
 # None is unbounded. "Nearly 100" is just below 100; "about 87" within ±10%.
@@ -66,14 +64,9 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
 DATE_ATOM_KINDS = frozenset({"date", "time"})
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CHINESE_PARTICLES = frozenset("的了和与及、在被是为从向中")
-CHINESE_NOUN_CHARS = 2
 # Concepts that count the parts of something the words must name ("members" of a crew, a
 # commission, a bloc): never compared across pages on their own.
 QUALIFIED_CONCEPTS = frozenset({"members"})
-
-KEYED_CONFIDENCE = 0.9
-UNIT_CONFIDENCE = 0.75
-NOUN_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -221,7 +214,7 @@ def _chinese_numerals(text: str, lex: NumberLexicon) -> list[_Candidate]:
     counters += list(lex.classifiers)
     found = []
     for match in CHINESE_NUMERAL.finditer(text):
-        after = text[match.end() : match.end() + UNSPACED_WINDOW]
+        after = text[match.end() : match.end() + SETTINGS.unspaced_window]
         prefixed = any(text[: match.start()].endswith(prefix) for prefix in lex.ordinal_prefixes)
         if not prefixed and not any(after.startswith(counter) for counter in counters):
             continue
@@ -275,7 +268,7 @@ def _until_specific_noun(lex: NumberLexicon, after: list[_Word]) -> list[_Word]:
 def _qualifier_before(lex: NumberLexicon, before: list[_Word]) -> _Reading | None:
     """A specific quantity named just before a number counted in a generic concept:
     "चालक दल के 4 सदस्य" (4 members of the crew) counts the crew."""
-    words = before[-WINDOW_WORDS:]
+    words = before[-SETTINGS.window_words :]
     for index in range(len(words) - 1, -1, -1):
         hit = _keyword_at(words[index:], lex.counted)
         if hit is not None and not hit[0].unit and hit[0].meaning not in QUALIFIED_CONCEPTS:
@@ -338,13 +331,13 @@ def _read_unspaced(
             marker = _Marker(keyword.meaning, -1, after_start + len(phrase))
             after_start += len(phrase)
             break
-    before_text = text[max(clause[0], start - UNSPACED_WINDOW) : start]
+    before_text = text[max(clause[0], start - SETTINGS.unspaced_window) : start]
     for keyword in lex.approx_before:
         phrase = "".join(keyword.words)
         if before_text.endswith(phrase):
             marker = _Marker(keyword.meaning, start - len(phrase), marker.end)
             break
-    after_text = text[after_start : min(clause[1], after_start + UNSPACED_WINDOW)]
+    after_text = text[after_start : min(clause[1], after_start + SETTINGS.unspaced_window)]
     best: tuple[int, _Reading] | None = None
     for keyword in lex.counted:  # longest first: at equal distance the longer phrase wins
         phrase = "".join(keyword.words)
@@ -375,7 +368,7 @@ def _counted_noun(
         return None
     start = end + len(counter)
     stop = start
-    while stop < min(clause[1], start + CHINESE_NOUN_CHARS) and HAN.match(text[stop]):
+    while stop < min(clause[1], start + SETTINGS.chinese_noun_chars) and HAN.match(text[stop]):
         if text[stop] in CHINESE_PARTICLES:
             break
         stop += 1
@@ -387,7 +380,11 @@ def _counted_noun(
 def _reach(candidate: _Candidate) -> tuple[int, int]:
     """Words after and before a number that may say what it counts: a number written as a
     word only counts what follows it ("killed two" is rare, "Second World War" common)."""
-    return (WINDOW_WORDS, 0) if candidate.from_word else (WINDOW_WORDS, WINDOW_WORDS)
+    return (
+        (SETTINGS.window_words, 0)
+        if candidate.from_word
+        else (SETTINGS.window_words, SETTINGS.window_words)
+    )
 
 
 def _ordinal_suffix_end(text: str, end: int, lex: NumberLexicon) -> int | None:
@@ -418,7 +415,7 @@ def _scope(
     text: str, digits: str, start: int, end: int, lex: NumberLexicon, page_year: int | None
 ) -> str:
     sentence_start, sentence_end = enclosing(SENTENCE_BREAK, text, start, end)
-    lead = text[max(sentence_start, start - SCOPE_REACH) : start].lower()
+    lead = text[max(sentence_start, start - SETTINGS.scope_reach) : start].lower()
     if lex.spaced:
         if any(word_matches(scope, word) for word in words_of(lead) for scope in lex.scope_words):
             return "previous"
@@ -565,9 +562,11 @@ def extract(page: Page) -> list[Claim]:
     for region in page.readable_regions():
         for mention in find_numbers(page.region_text(region), page.lang, page_year=year):
             start, end = region.start + mention.start, region.start + mention.end
-            confidence = NOUN_CONFIDENCE
+            confidence = SETTINGS.noun_confidence
             if mention.keyed or mention.unit:
-                confidence = KEYED_CONFIDENCE if mention.keyed else UNIT_CONFIDENCE
+                confidence = (
+                    SETTINGS.keyed_confidence if mention.keyed else SETTINGS.unit_confidence
+                )
             claims.append(
                 Claim(
                     kind=ClaimKind.NUMBER,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from reconciler.claims.numbers import find_numbers, script_language
 from reconciler.claims.quotes.lexicon import WORD, QuoteLexicon, lexicon, words_of
+from reconciler.claims.quotes.settings import SETTINGS
 from reconciler.records import Claim, ClaimKind, Page
 from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, enclosing, sentence_spans
 
@@ -42,24 +43,6 @@ QUOTE_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 NEXT_QUOTE = re.compile(r"[“«„「『‘\"]")
 CONTENT_BREAK = re.compile(r"[,:;،，：\-–—]")
-CJK_WORD_CHARS = 2  # a Chinese "word" for length thresholds: about two characters
-
-MIN_QUOTE_WORDS = 2  # a one-word quote is a scare quote ('বন্ধু'), not speech
-MIN_UNATTRIBUTED_WORDS = 4  # a short fragment with no speaker is a term, not a quote
-MIN_REPORTED_WORDS = 3
-MAX_FRAME = 160  # characters around a quote searched for its attribution
-MAX_NAME_WORDS = 8  # "La Oficina de Gestión de Emergencias de Alaska"
-MAX_UNCASED_NAME_WORDS = 3  # no capitals to bound a name: "রুশ রাষ্ট্রপতি পুতিন"
-SHORT_TAIL_WORDS = 6  # "…, the ministry said in a statement." is attribution, not content
-COMPLEMENTIZER_REACH = 10  # "told Russian Foreign Minister Sergei Lavrov on Tuesday that …"
-MAX_CJK_NAME = 8  # characters
-MAX_LEAD_WORDS = 8  # '"…," a man who escaped with his two children told …'
-NESTED_VERB_WORDS = 5  # "CCTV reported, Xi said, …": the inner verb owns the content
-
-DIRECT_CONFIDENCE = 0.9
-REPORTED_CONFIDENCE = 0.7
-UNATTRIBUTED_CONFIDENCE = 0.4
-PRONOUN_PENALTY = 0.1
 
 
 @dataclass(frozen=True)
@@ -99,7 +82,7 @@ def _words(text: str, start: int, end: int) -> list[_Word]:
 def _word_count(text: str, lex: QuoteLexicon) -> int:
     if lex.spaced:
         return len(WORD.findall(text))
-    return len(re.sub(r"\W", "", text)) // CJK_WORD_CHARS
+    return len(re.sub(r"\W", "", text)) // SETTINGS.cjk_word_chars
 
 
 def _direct_quotes(text: str) -> list[tuple[int, int, int, int, str]]:
@@ -162,7 +145,7 @@ def _speaker(text: str, words: Sequence[_Word], lex: QuoteLexicon) -> Speaker:
 
 def _max_name_words(lex: QuoteLexicon) -> int:
     # Capitals bound a name in cased scripts; elsewhere the nearest words are all we have.
-    return MAX_NAME_WORDS if lex.cased else MAX_UNCASED_NAME_WORDS
+    return SETTINGS.max_name_words if lex.cased else SETTINGS.max_uncased_name_words
 
 
 def _is_oblique(word: _Word, lex: QuoteLexicon) -> bool:
@@ -224,7 +207,7 @@ def _sentence_subject(
     if not lex.spaced:
         lead = text[sentence_start:limit]
         cut = min((lead.find(end) for end in lex.subject_ends if end in lead), default=-1)
-        if not 0 < cut <= MAX_CJK_NAME:
+        if not 0 < cut <= SETTINGS.max_cjk_name:
             return None
         return Speaker(lead[:cut], sentence_start, sentence_start + cut)
     clause_end = enclosing(CLAUSE_BREAK, text, sentence_start, sentence_start)[1]
@@ -242,7 +225,7 @@ def _sentence_subject(
     run = words[first:last]
     if run and run[0].text in lex.pronouns:
         return _speaker(text, run[:1], lex)
-    run = run if lex.cased else run[-MAX_UNCASED_NAME_WORDS:]
+    run = run if lex.cased else run[-SETTINGS.max_uncased_name_words :]
     if not run or len(run) > _max_name_words(lex) + 1:
         return None
     if _valid_name(run, lex):
@@ -261,7 +244,7 @@ def _speaker_before(
         lead = text[clause_start:verb_start]
         for stopword in lex.speaker_stopwords:
             lead = lead.removesuffix(stopword)
-        if 0 < len(lead) <= MAX_CJK_NAME:
+        if 0 < len(lead) <= SETTINGS.max_cjk_name:
             pronoun = lead if lead in lex.pronouns else ""
             return Speaker(lead, clause_start, clause_start + len(lead), pronoun)
         return _sentence_subject(text, sentence_start, verb_start, lex)
@@ -324,7 +307,7 @@ def _attribute_direct(
 ) -> Speaker | None:
     start, end = quote[0], quote[1]
     sentence_start, sentence_end = enclosing(SENTENCE_BREAK, masked, start, end)
-    after_end = min(sentence_end, end + MAX_FRAME)
+    after_end = min(sentence_end, end + SETTINGS.max_frame)
     next_quote = NEXT_QUOTE.search(text, end, after_end)
     if next_quote:
         after_end = next_quote.start()
@@ -333,11 +316,15 @@ def _attribute_direct(
         verb_start, verb_end = after_verbs[0]
         lead = [w for w in _words(text, end, verb_start) if w.text not in lex.speaker_stopwords]
         if not lead:
-            return _speaker_after(text, verb_end, after_end, lex)
-        if len(lead) <= MAX_LEAD_WORDS:
+            # '“…” dedi.', '“…” বলেন।': nothing names the speaker after the verb, so the
+            # sentence's subject before the quote is the speaker.
+            return _speaker_after(text, verb_end, after_end, lex) or (
+                None if lex.verb_first else _speaker_before(text, sentence_start, start, lex)
+            )
+        if len(lead) <= SETTINGS.max_lead_words:
             # '"…," a man who escaped with his two children told …' names the speaker whole.
             return _speaker(text, lead, lex) if lex.cased else _name_run(text, lead, lex)
-    frame_start = max(sentence_start, previous_end, start - MAX_FRAME)
+    frame_start = max(sentence_start, previous_end, start - SETTINGS.max_frame)
     before_verbs = _verbs(text, frame_start, start, lex)
     if before_verbs:
         verb_start, verb_end = before_verbs[-1]
@@ -353,13 +340,13 @@ def _direct_mentions(text: str, masked: str, lex: QuoteLexicon) -> list[QuoteMen
     for quote in _direct_quotes(text):
         start, end, content_start, content_end, style = quote
         words = _word_count(text[content_start:content_end], lex)
-        if words < MIN_QUOTE_WORDS:
+        if words < SETTINGS.min_quote_words:
             continue
         previous_end = previous.end if previous else 0
         speaker = _attribute_direct(text, masked, quote, previous_end, lex)
         if speaker is None and previous is not None and "\n" not in text[previous.end : start]:
             speaker = previous.speaker  # a second quote running on from the first
-        if speaker is None and words < MIN_UNATTRIBUTED_WORDS:
+        if speaker is None and words < SETTINGS.min_unattributed_words:
             continue
         mention = QuoteMention(start, end, content_start, content_end, True, style, speaker)
         mentions.append(mention)
@@ -372,19 +359,23 @@ def _content_after(text: str, verb_end: int, sentence_end: int, lex: QuoteLexico
     "বলেন, …"), or None when what follows is no content."""
     if not lex.spaced:
         content = text[verb_end:sentence_end].lstrip("，,：: ")
-        if _word_count(content, lex) < MIN_REPORTED_WORDS:
+        if _word_count(content, lex) < SETTINGS.min_reported_words:
             return None
         return sentence_end - len(content)
     words = _words(text, verb_end, sentence_end)
     # "said that …" or "told Russian Foreign Minister Sergei Lavrov on Tuesday that …": the
     # complementizer opens the content when only a name and fillers stand before it.
     marker = next(
-        (i for i, w in enumerate(words[:COMPLEMENTIZER_REACH]) if w.text in lex.complementizers),
+        (
+            i
+            for i, w in enumerate(words[: SETTINGS.complementizer_reach])
+            if w.text in lex.complementizers
+        ),
         None,
     )
     if marker and not (
         (lex.cased and all(w.capitalized or _is_filler(w, lex) for w in words[:marker]))
-        or (lex.verb_first and marker <= MAX_UNCASED_NAME_WORDS)
+        or (lex.verb_first and marker <= SETTINGS.max_uncased_name_words)
     ):
         marker = None
     breaks = text[verb_end : words[0].start if words else sentence_end].strip() or (
@@ -394,7 +385,7 @@ def _content_after(text: str, verb_end: int, sentence_end: int, lex: QuoteLexico
         words = words[marker + 1 :]
     elif lex.content_needs_break and not CONTENT_BREAK.search(breaks):
         return None
-    if len(words) < MIN_REPORTED_WORDS:
+    if len(words) < SETTINGS.min_reported_words:
         return None
     return words[0].start
 
@@ -410,7 +401,7 @@ def _source_marker_mention(
     clause_end = enclosing(CLAUSE_BREAK, text, words[size - 1].end, words[size - 1].end)[1]
     name = [w for w in words[size:] if w.end <= clause_end][: _max_name_words(lex)]
     content = [w for w in words if w.start > clause_end]
-    if not name or len(content) < MIN_REPORTED_WORDS:
+    if not name or len(content) < SETTINGS.min_reported_words:
         return None
     start, end = content[0].start, sentence[1]
     return QuoteMention(start, end, start, end, False, "", _speaker(text, name, lex))
@@ -443,7 +434,7 @@ def _content_before(
     if speaker is None:
         speaker = _speaker_after(text, verb_end, sentence_end, lex)
     content = text[sentence_start:content_end].rstrip(" ,،，—–-")
-    if speaker is None or _word_count(content, lex) < MIN_REPORTED_WORDS:
+    if speaker is None or _word_count(content, lex) < SETTINGS.min_reported_words:
         return None
     start = sentence_start + len(content) - len(content.lstrip())
     return _reported(start, sentence_start + len(content), speaker)
@@ -466,13 +457,13 @@ def _reported_mention(
         if head and head[-1].text in lex.source_markers_flat:
             continue  # "…, según informó el USGS": the content came first
         if (
-            len(tail) <= SHORT_TAIL_WORDS
+            len(tail) <= SETTINGS.short_tail_words
             and _is_filler(tail[0], lex)
             and len(head) > _max_name_words(lex) + 1
         ):
             continue  # "…, the ministry said in a statement."
         later = verbs[index + 1 :]
-        if later and len(_words(text, verb_end, later[0][0])) < NESTED_VERB_WORDS:
+        if later and len(_words(text, verb_end, later[0][0])) < SETTINGS.nested_verb_words:
             continue
         if lex.verb_first:
             speaker = _speaker_after(text, verb_end, content_start, lex)
@@ -548,9 +539,9 @@ def is_negated(text: str, lang: str) -> bool:
 
 def _confidence(mention: QuoteMention) -> float:
     if mention.speaker is None:
-        return UNATTRIBUTED_CONFIDENCE
-    confidence = DIRECT_CONFIDENCE if mention.direct else REPORTED_CONFIDENCE
-    return confidence - PRONOUN_PENALTY if mention.speaker.pronoun else confidence
+        return SETTINGS.unattributed_confidence
+    confidence = SETTINGS.direct_confidence if mention.direct else SETTINGS.reported_confidence
+    return confidence - SETTINGS.pronoun_penalty if mention.speaker.pronoun else confidence
 
 
 def extract(page: Page) -> list[Claim]:
