@@ -11,7 +11,7 @@ from reconciler import lang
 from reconciler.lang import build
 
 # Languages of the real pages we are measured on, besides the twelve read from the start.
-REAL_PAGE_LANGUAGES = ("ko", "ja", "ta", "te", "ml", "gu", "mr", "pl", "it", "pt", "vi", "ca")
+REAL_PAGE_LANGUAGES = ("ko", "ja", "ta", "te", "ml", "gu", "mr", "tr", "pl", "it", "pt", "vi", "ca")
 FIRST_LANGUAGES = ("bn", "hi", "ne", "ur", "fa", "en", "ru", "zh", "ar", "es", "fr", "de")
 
 
