@@ -1,5 +1,12 @@
 """People, places and organisations: found on each page, then one name per entity corpus-wide.
 
+No NER model installs offline from PyPI with its weights (spaCy models are not on PyPI,
+stanza/flair/gliner download at run time), so entities are found by what news text always
+gives, one job per module: ``people`` (a title or role before the name, a speech verb after
+it), ``places`` (locative cues and datelines checked against the ``gazetteer``),
+``organisations``, ``recurrences`` (later uses of a name found once) and ``roles`` (what
+each person does in the event); ``mentions`` holds what they share.
+
 - ``extract(page)``: PERSON / PLACE / ORG claims of one page, with role, status and slot;
 - ``resolve(claims)``: the same entity in any script or spelling gets one canonical Latin
   display name in ``normalized`` (and quote speakers get theirs in ``details["speaker"]``);
@@ -8,9 +15,33 @@
 
 from __future__ import annotations
 
-from reconciler.claims.entities.extract import Mention, extract_mentions
+from reconciler.claims.entities.lexicon import lexicon_for
 from reconciler.claims.entities.matching import same_entity
+from reconciler.claims.entities.mentions import (
+    CAPITALISED_SCRIPTS,
+    Mention,
+    common_word_person,
+    deduplicated,
+    dominant_script,
+)
+from reconciler.claims.entities.organisations import find_organisations
+from reconciler.claims.entities.people import (
+    persons_capitalised,
+    persons_han,
+    persons_meeting,
+    persons_uncapitalised,
+)
+from reconciler.claims.entities.places import (
+    dateline_places,
+    mark_places,
+    places_capitalised,
+    places_han,
+    places_uncapitalised,
+)
+from reconciler.claims.entities.recurrences import han_recurrences, latin_aliases, name_recurrences
 from reconciler.claims.entities.resolve import display_name, resolve
+from reconciler.claims.entities.roles import mark_people
+from reconciler.claims.entities.text import words
 from reconciler.records import Claim, ClaimKind, Page
 
 __all__ = ["extract", "resolve", "same_entity"]
@@ -28,6 +59,47 @@ _CONFIDENCE = {
     "org": 0.6,
     "dateline": 0.5,
 }
+
+
+def extract_mentions(page: Page) -> list[Mention]:
+    """Every person, place and organisation named in the page's readable regions."""
+    regions = page.readable_regions()
+    readable = " ".join(page.region_text(region) for region in regions)
+    script = dominant_script(readable)
+    lexicon = lexicon_for(page.lang, script)
+    found: list[Mention] = []
+    region_tokens = [(region, words(page.region_text(region), region.start)) for region in regions]
+    for region, tokens in region_tokens:
+        if script == "han":
+            found += persons_han(page, region, lexicon) + places_han(page, region, lexicon)
+        elif script in CAPITALISED_SCRIPTS:
+            found += persons_capitalised(page, tokens, lexicon)
+            found += places_capitalised(page, tokens, lexicon)
+        else:
+            titled = persons_uncapitalised(page, tokens, lexicon)
+            found += titled + persons_meeting(page, tokens, lexicon, titled)
+            found += places_uncapitalised(page, tokens, lexicon)
+        found += dateline_places(page, region, lexicon)
+        latin_aliases(page, region, tokens, lexicon, found)
+    found = [mention for mention in found if not common_word_person(page, mention, script)]
+    people = [mention for mention in found if mention.kind == "person"]
+    if script == "han":
+        found += han_recurrences(page, regions, people)
+    else:
+        for _, tokens in region_tokens:
+            found += name_recurrences(page, tokens, lexicon, people)
+    for region, tokens in region_tokens:
+        found += find_organisations(page, region, tokens, lexicon)
+    found = deduplicated(found)
+    found = [mention for mention in found if not common_word_person(page, mention, script)]
+    mark_people(page, [mention for mention in found if mention.kind == "person"], lexicon)
+    virtual = mark_places(page, [mention for mention in found if mention.kind == "place"], lexicon)
+    if virtual is not None:
+        found.append(virtual)
+    for mention in found:
+        if mention.kind == "org":
+            mention.details["slot"] = "mentioned"
+    return found
 
 
 def _claim(page: Page, mention: Mention) -> Claim:
