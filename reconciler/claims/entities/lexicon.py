@@ -7,6 +7,7 @@ in the page's script.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cache, cached_property
@@ -61,6 +62,7 @@ class Lexicon:
     role_words: frozenset[str] = frozenset()  # between a title and a name: "নির্বাচিত" (elected)
     relative_cues: frozenset[str] = frozenset()  # "70 km north of Berlin" is not in Berlin
     other_day_cues: tuple[str, ...] = ()  # "la veille, à Dresde": another stop of a trip
+    conjunctions: tuple[str, ...] = ()  # "Presidents X and Y": the second name shares the title
 
     @cached_property
     def org_prefixes(self) -> tuple[str, ...]:
@@ -148,6 +150,23 @@ def chinese_surnames() -> frozenset[str]:
 @cache
 def name_particles() -> frozenset[str]:
     return frozenset(lang.common(_SUPPLEMENT)["name_particles"])
+
+
+@cache
+def inner_name_particles() -> frozenset[str]:
+    """Lower-case words inside a Latin-script name between capitals ("van", "bin", "de")."""
+    return frozenset(lang.common(_SUPPLEMENT)["inner_name_particles"])
+
+
+@cache
+def _article_prefixed() -> re.Pattern[str]:
+    prefixes = "|".join(map(re.escape, lang.common(_SUPPLEMENT)["article_prefixes"]))
+    return re.compile(rf"(?:{prefixes})-[A-Z]")
+
+
+def article_prefixed(word: str) -> bool:
+    """An Arabic article written onto a romanised name: "al-Sudani", "ad-Dawla"."""
+    return _article_prefixed().match(word) is not None
 
 
 @cache

@@ -19,6 +19,8 @@ from reconciler.claims.entities.gazetteer import (
 from reconciler.claims.entities.lexicon import (
     STEM_ENDING,
     Lexicon,
+    article_prefixed,
+    inner_name_particles,
 )
 from reconciler.claims.entities.romanize import script_of
 from reconciler.claims.entities.text import (
@@ -37,18 +39,10 @@ _MAX_NAME_WORDS = 4
 _MAX_RUN_WORDS = 7  # "МИД КНДР Цой Сон Хи": abbreviations before a name
 
 
-_PARTICLES = frozenset(
-    {"de", "da", "del", "dos", "van", "von", "der", "bin", "ben", "ibn", "al", "el", "la", "le"}
-)
-
-
 LATIN_ALIAS_RE = re.compile(r"\s*\(([A-Z][A-Za-z .'\-]{1,60})\)")
 
 
 HAN = "\u4e00-\u9fff"
-
-
-_ARABIC_ARTICLE_RE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul|ud)-[A-Z]")
 
 
 @dataclass
@@ -155,10 +149,10 @@ def capitalised_run(
             break  # "Ван И. В Китай": an initial ends a name only at its start
         if (
             is_capitalised(token.text)
-            or _ARABIC_ARTICLE_RE.match(token.text)
+            or article_prefixed(token.text)
             or (
                 length
-                and token.text.lower() in _PARTICLES
+                and token.text.lower() in inner_name_particles()
                 and index + length + 1 < len(tokens)
                 and is_capitalised(tokens[index + length + 1].text)
             )
@@ -179,7 +173,7 @@ def name_from_run(tokens: list[Word], lexicon: Lexicon) -> list[Word]:
         token.text.lower() in lexicon.place_words for token in tokens
     ):
         return []
-    while tokens and tokens[-1].text.lower() in _PARTICLES:
+    while tokens and tokens[-1].text.lower() in inner_name_particles():
         tokens = tokens[:-1]
     return tokens[:_MAX_NAME_WORDS]
 

@@ -129,8 +129,11 @@ def _plural_continuation(
 ) -> None:
     """ "Presidents Xi Jinping and Vladimir Putin": the second name shares the title."""
     plural = role.lower().endswith("s") and not role.lower().endswith("ss")
-    conjunctions = ("and", "и", "y", "et", "und")
-    if not plural or cursor + 1 >= len(tokens) or tokens[cursor].text.lower() not in conjunctions:
+    if (
+        not plural
+        or cursor + 1 >= len(tokens)
+        or tokens[cursor].text.lower() not in lexicon.conjunctions
+    ):
         return
     run = capitalised_run(page.text, tokens, cursor + 1, lexicon)
     name = name_from_run(tokens[cursor + 1 : cursor + 1 + run], lexicon) if run else []
