@@ -15,6 +15,8 @@ each person does in the event); ``mentions`` holds what they share.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reconciler.claims.entities.lexicon import lexicon_for
 from reconciler.claims.entities.matching import same_entity
 from reconciler.claims.entities.mentions import (
@@ -92,13 +94,23 @@ def extract_mentions(page: Page) -> list[Mention]:
         found += find_organisations(page, region, tokens, lexicon)
     found = deduplicated(found)
     found = [mention for mention in found if not common_word_person(page, mention, script)]
-    mark_people(page, [mention for mention in found if mention.kind == "person"], lexicon)
-    virtual = mark_places(page, [mention for mention in found if mention.kind == "place"], lexicon)
+    people_at = [index for index, mention in enumerate(found) if mention.kind == "person"]
+    marked_people = mark_people(page, [found[index] for index in people_at], lexicon)
+    places_at = [index for index, mention in enumerate(found) if mention.kind == "place"]
+    marked_places, virtual = mark_places(page, [found[index] for index in places_at], lexicon)
+    for index, mention in (
+        *zip(people_at, marked_people, strict=True),
+        *zip(places_at, marked_places, strict=True),
+    ):
+        found[index] = mention
+    found = [
+        replace(mention, details={**mention.details, "slot": "mentioned"})
+        if mention.kind == "org"
+        else mention
+        for mention in found
+    ]
     if virtual is not None:
         found.append(virtual)
-    for mention in found:
-        if mention.kind == "org":
-            mention.details["slot"] = "mentioned"
     return found
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 from reconciler.claims.entities.common import is_calendar_word, is_common_word
 from reconciler.claims.entities.gazetteer import (
@@ -45,7 +45,7 @@ LATIN_ALIAS_RE = re.compile(r"\s*\(([A-Z][A-Za-z .'\-]{1,60})\)")
 HAN = "\u4e00-\u9fff"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
     """One name on the page, before it becomes a ``Claim``."""
 
@@ -58,7 +58,7 @@ class Mention:
     role: str = ""
     latin: str = ""
     place: Place | None = None
-    details: dict[str, object] = field(default_factory=dict)
+    details: Mapping[str, object] = field(default_factory=dict)
 
 
 def dominant_script(text: str) -> str:
@@ -240,14 +240,15 @@ def deduplicated(mentions: list[Mention]) -> list[Mention]:
     for mention in ranked:
         place = bisect.bisect_left(starts, mention.end)
         overlapping = []
-        for other in reversed(kept[:place]):
-            if other.end <= mention.start:
+        for position in range(place - 1, -1, -1):
+            if kept[position].end <= mention.start:
                 break
-            overlapping.append(other)
+            overlapping.append(position)
         if overlapping:
-            for other in overlapping:
+            for position in overlapping:
+                other = kept[position]
                 if mention.latin and not other.latin and other.kind == mention.kind:
-                    other.latin = mention.latin
+                    kept[position] = replace(other, latin=mention.latin)
             continue
         kept.insert(place, mention)
         starts.insert(place, mention.start)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from itertools import pairwise
 
 from reconciler.claims.entities.common import is_common_word
@@ -100,9 +101,8 @@ def places_capitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> list
                 page.region_at(span[0].start),
                 "locative" if locative else "mention",
                 place=place,
+                details={"settlement": True} if cued else {},
             )
-            if cued:
-                mention.details["settlement"] = True
             found.append(mention)
             break
         index += run
@@ -167,9 +167,8 @@ def places_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> li
                 page.region_at(start),
                 "locative" if locative else "mention",
                 place=place,
+                details={"settlement": True} if settlement_cue else {},
             )
-            if settlement_cue:
-                mention.details["settlement"] = True
             found.append(mention)
             index += length - 1
             break
@@ -320,8 +319,11 @@ def _place_key(mention: Mention) -> str:
     return mention.place.name if mention.place else mention.lemma
 
 
-def mark_places(page: Page, places: list[Mention], lexicon: Lexicon) -> Mention | None:
-    """Choose the page's event place; returns a synthetic mention for a video call."""
+def mark_places(
+    page: Page, places: list[Mention], lexicon: Lexicon
+) -> tuple[list[Mention], Mention | None]:
+    """The places with their slot (the page's event place or a mentioned one), and a
+    synthetic mention when the event was a video call."""
     lede = lede_spans(page)
     lede_text = " ".join(page.text[start:end] for start, end in lede)
     body_text = " ".join(page.region_text(region) for region in page.regions_of(RegionKind.BODY))
@@ -353,23 +355,24 @@ def mark_places(page: Page, places: list[Mention], lexicon: Lexicon) -> Mention 
                 -scores[key],
             ),
         )
+    marked = []
     for mention in places:
         key = _place_key(mention)
         is_event_place = key == chosen and mention.cue in ("locative", "dateline")
-        mention.details.update(
-            {
-                "slot": "place" if is_event_place else "mentioned_place",
-                "level": levels[key],
-                "country": mention.place.country if mention.place else "",
-                "cue": mention.cue,
-            }
-        )
+        details = {
+            **mention.details,
+            "slot": "place" if is_event_place else "mentioned_place",
+            "level": levels[key],
+            "country": mention.place.country if mention.place else "",
+            "cue": mention.cue,
+        }
+        marked.append(replace(mention, details=details))
     if not virtual_cue:
-        return None
+        return marked, None
     match = re.search(re.escape(virtual_cue), page.text, flags=re.IGNORECASE)
     if match is None:
-        return None
-    return Mention(
+        return marked, None
+    return marked, Mention(
         "place",
         match.start(),
         match.end(),

@@ -4,6 +4,7 @@ later use of the name or of one of its words on the page is the same entity."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from rapidfuzz.fuzz import ratio
@@ -54,14 +55,14 @@ def latin_aliases(
         latin = _latin_alias_name(match.group(1).strip())
         before = [token for token in tokens if token.end <= paren_start][-4:]
         before = [token for token in before if text[token.end : paren_start].count("\n") == 0]
-        for mention in found:
+        for position, mention in enumerate(found):
             if (
                 before
                 and mention.start <= before[-1].start < mention.end + 2
                 and mention.kind == "person"
             ):
                 if same_entity(mention.lemma, latin):
-                    mention.latin = latin
+                    found[position] = replace(mention, latin=latin)
                 break
         else:
             # a name is as many words as its Latin form, or one more (সি চিন পিং = Xi Jinping)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reconciler.claims.entities.lexicon import Lexicon
 from reconciler.claims.entities.matching import same_entity
@@ -67,6 +67,7 @@ def _is_substitute(
 
 @dataclass
 class _Entity:
+    positions: list[int]  # where its mentions stand in the list of the page's people
     mentions: list[Mention]
 
     @property
@@ -79,24 +80,28 @@ class _Entity:
 def _group(people: list[Mention]) -> list[_Entity]:
     """Mentions of one person on the page: "Sergei Lavrov", "Lavrov", "Лаврова"."""
     entities: list[_Entity] = []
-    for mention in sorted(people, key=lambda m: -len(m.lemma.split())):
+    for position, mention in sorted(enumerate(people), key=lambda pm: -len(pm[1].lemma.split())):
         for entity in entities:
             if same_entity(entity.lemma, mention.lemma):
+                entity.positions.append(position)
                 entity.mentions.append(mention)
                 break
         else:
-            entities.append(_Entity([mention]))
+            entities.append(_Entity([position], [mention]))
     return entities
 
 
-def mark_people(page: Page, people: list[Mention], lexicon: Lexicon) -> None:
+def mark_people(page: Page, people: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The page's people with their entity, full name, status and slot (in their order)."""
+    marked = list(people)
     sentences = region_sentences(page, page.readable_regions())
     lede = lede_spans(page)
     starts = sorted(mention.start for mention in people)
     for entity_number, entity in enumerate(_group(people)):
         statuses = set()
         participates = False
-        for mention in entity.mentions:
+        substitutes = set()
+        for position, mention in zip(entity.positions, entity.mentions, strict=True):
             sentence_start, sentence_end = sentence_of(mention.start, sentences)
             later = bisect.bisect_right(starts, mention.start)
             next_person = starts[later] if later < len(starts) else sentence_end
@@ -107,22 +112,24 @@ def mark_people(page: Page, people: list[Mention], lexicon: Lexicon) -> None:
             attending = bool(contains_any(sentence, lexicon.attendance_cues))
             substitute = _is_substitute(page, mention, sentence_start, starts, lexicon)
             if substitute:
-                mention.details["substitute"] = True
+                substitutes.add(position)
             if attending or substitute or (inside_any(mention.start, lede) and not greeting):
                 participates = True
         status = next((kind for kind in ("replaced", "absent") if kind in statuses), "present")
         role = next((mention.role for mention in entity.mentions if mention.role), "")
         latin = next((mention.latin for mention in entity.mentions if mention.latin), "")
-        for mention in entity.mentions:
-            mention.details.update(
-                {
-                    "entity": f"{page.id}#p{entity_number}",
-                    "full_name": entity.lemma,
-                    "status": status
-                    if status != "present"
-                    else ("present" if participates else "mentioned"),
-                    "slot": "participant" if participates or status != "present" else "mentioned",
-                }
+        for position, mention in zip(entity.positions, entity.mentions, strict=True):
+            details = {
+                **mention.details,
+                **({"substitute": True} if position in substitutes else {}),
+                "entity": f"{page.id}#p{entity_number}",
+                "full_name": entity.lemma,
+                "status": status
+                if status != "present"
+                else ("present" if participates else "mentioned"),
+                "slot": "participant" if participates or status != "present" else "mentioned",
+            }
+            marked[position] = replace(
+                mention, role=mention.role or role, latin=mention.latin or latin, details=details
             )
-            mention.role = mention.role or role
-            mention.latin = mention.latin or latin
+    return marked
