@@ -89,6 +89,107 @@ class PageError:
         return f"{self.source}: {self.message}"
 
 
+class Slot(StrEnum):
+    """What a claim is about, the same for every kind that can have it."""
+
+    DATE = "date"  # a date the page names
+    PAGE_DATE = "page_date"  # the day the page was published
+    EVENT_DATE = "event_date"  # the day of the page's event
+    PARTICIPANT = "participant"  # a person who took part (or was to, and did not)
+    MENTIONED = "mentioned"  # a person or organisation only named
+    PLACE = "place"  # the place of the page's event
+    MENTIONED_PLACE = "mentioned_place"
+    QUOTE = "quote"
+    QUANTITY = "quantity"  # a number; ``NumberValue.quantity`` says what it counts
+
+
+#: What claim details may hold: JSON scalars, and lists and maps of them.
+JSONValue = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
+
+
+@dataclass(frozen=True)
+class NumberValue:
+    """A number as bounds, and what it counts."""
+
+    value: float
+    low: float | None  # None: unbounded ("more than 300")
+    high: float | None
+    bound: str  # "exact", "around", "below", "at_least", "above", "at_most", "under"
+    quantity: str  # "deaths", "magnitude", "distance:km", or "count:<noun>"
+    unit: str
+    ordinal: bool
+    scope: str  # "previous", a past year, or ""
+    keyed: bool  # the quantity comes from the lexicon, not from the noun as written
+    qualified: bool  # a part of something unnamed ("5-member"): of what, unknown
+    next_word: str  # the word after the evidence ("two foreign ministers": "ministers")
+
+    def to_details(self) -> dict[str, JSONValue]:
+        return {
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "approx": self.bound != "exact",
+            "bound": self.bound,
+            "quantity": self.quantity,
+            "unit": self.unit,
+            "ordinal": self.ordinal,
+            "scope": self.scope,
+            "keyed": self.keyed,
+            "qualified": self.qualified,
+            "next_word": self.next_word,
+        }
+
+
+@dataclass(frozen=True)
+class QuotedNumber:
+    """A quantity a quote states, as bounds (the first value of each quantity)."""
+
+    quantity: str
+    ordinal: bool
+    low: float | None
+    high: float | None
+
+    def to_details(self) -> dict[str, JSONValue]:
+        return {
+            "quantity": self.quantity,
+            "ordinal": self.ordinal,
+            "low": self.low,
+            "high": self.high,
+        }
+
+
+@dataclass(frozen=True)
+class QuoteValue:
+    """Who said it and what the quote comparator needs of it."""
+
+    speaker_surface: str  # the speaker as written ("" when unattributed)
+    direct: bool  # in quotation marks, not reported speech
+    style: str  # the quotation marks used
+    negated: bool
+    numbers: tuple[QuotedNumber, ...]
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_pronoun: str = ""  # "he": the speaker was resolved from a pronoun
+
+    def to_details(self) -> dict[str, JSONValue]:
+        details: dict[str, JSONValue] = {
+            "speaker_surface": self.speaker_surface,
+            "direct": self.direct,
+            "style": self.style,
+            "negated": self.negated,
+            "quantities": [number.to_details() for number in self.numbers],
+        }
+        if self.speaker_start is not None:
+            details["speaker_start"] = self.speaker_start
+            details["speaker_end"] = self.speaker_end
+        if self.speaker_pronoun:
+            details["speaker_pronoun"] = self.speaker_pronoun
+        return details
+
+
+ClaimValue = NumberValue | QuoteValue
+
+
 class ClaimKind(StrEnum):
     DATE = "date"
     PERSON = "person"
@@ -116,9 +217,54 @@ class Claim:
     region: RegionKind
     normalized: str
     confidence: float
-    slot: str = ""
+    slot: str = ""  # a ``Slot`` (plain strings are read the same)
     anchor: str | None = None  # what a relative or partial value was resolved against
-    details: Mapping[str, Any] = field(default_factory=dict)
+    details: Mapping[str, Any] = field(default_factory=dict)  # JSON form, for the reports
+    value: ClaimValue | None = None  # the typed value, for kinds that have one
+
+    @property
+    def number(self) -> NumberValue:
+        """The typed value of a NUMBER claim."""
+        if not isinstance(self.value, NumberValue):
+            raise TypeError(f"{self.page_id}: a {self.kind} claim has no number value")
+        return self.value
+
+    @property
+    def quote(self) -> QuoteValue:
+        """The typed value of a QUOTE claim."""
+        if not isinstance(self.value, QuoteValue):
+            raise TypeError(f"{self.page_id}: a {self.kind} claim has no quote value")
+        return self.value
+
+    @classmethod
+    def of(
+        cls,
+        value: ClaimValue,
+        *,
+        kind: ClaimKind,
+        page_id: str,
+        start: int,
+        end: int,
+        text: str,
+        region: RegionKind,
+        normalized: str,
+        confidence: float,
+        slot: Slot,
+    ) -> Claim:
+        """A claim whose details are produced from its typed value."""
+        return cls(
+            kind=kind,
+            page_id=page_id,
+            start=start,
+            end=end,
+            text=text,
+            region=region,
+            normalized=normalized,
+            confidence=confidence,
+            slot=slot,
+            details=value.to_details(),
+            value=value,
+        )
 
 
 @dataclass(frozen=True)

@@ -42,10 +42,9 @@ def _role_of(noun: str) -> str | None:
 def head_count_role(claim: Claim) -> str | None:
     """The participant role a NUMBER claim counts: its counted noun's, or else that of the
     word right after it ("two foreign ministers" counts "foreign", then "ministers")."""
-    quantity = str(claim.details.get("quantity", ""))
-    if not quantity.startswith("count:") or claim.details.get("ordinal"):
+    number = claim.number
+    if not number.quantity.startswith("count:") or number.ordinal:
         return None
-    if role := _role_of(quantity.removeprefix("count:")):
+    if role := _role_of(number.quantity.removeprefix("count:")):
         return role
-    following = str(claim.details.get("next_word", ""))
-    return _role_of(following) if following else None
+    return _role_of(number.next_word) if number.next_word else None

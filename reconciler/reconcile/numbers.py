@@ -49,21 +49,13 @@ class Slot:
 
 
 def _slot(claim: Claim) -> Slot:
-    details = claim.details
-    return Slot(
-        str(details.get("quantity", claim.slot)),
-        bool(details.get("ordinal", False)),
-        str(details.get("scope", "")),
-    )
+    number = claim.number
+    return Slot(number.quantity, number.ordinal, number.scope)
 
 
 def _interval(claim: Claim) -> tuple[float, float]:
-    value = float(claim.details.get("value", 0.0))
-    low, high = claim.details.get("low", value), claim.details.get("high", value)
-    return (
-        -INFINITY if low is None else float(low),
-        INFINITY if high is None else float(high),
-    )
+    low, high = claim.number.low, claim.number.high
+    return (-INFINITY if low is None else low, INFINITY if high is None else high)
 
 
 def intervals_disjoint(a: Claim, b: Claim) -> bool:
@@ -75,7 +67,7 @@ def intervals_disjoint(a: Claim, b: Claim) -> bool:
 
 
 def _value_key(claim: Claim) -> tuple[str, str]:
-    return claim.normalized, str(claim.details.get("bound", "exact"))
+    return claim.normalized, claim.number.bound
 
 
 def _page_value(claims: Sequence[Claim]) -> Claim | None:
@@ -83,21 +75,21 @@ def _page_value(claims: Sequence[Claim]) -> Claim | None:
     (the headline's, usually); for units and bare nouns only a page that gives one value,
     since "3 days" of mourning and "3 days" of a visit share a unit, not a fact."""
     counts = Counter(_value_key(claim) for claim in claims)
-    if not claims[0].details.get("keyed", False) and len(counts) > 1:
+    if not claims[0].number.keyed and len(counts) > 1:
         return None
     best = max(counts.values())
     return next(claim for claim in claims if counts[_value_key(claim)] == best)
 
 
 def _confidence(claims: Sequence[Claim]) -> float:
-    first = claims[0].details
-    if first.get("keyed"):
+    first = claims[0].number
+    if first.keyed:
         confidence = SETTINGS.quantity_confidence
-    elif first.get("unit"):
+    elif first.unit:
         confidence = SETTINGS.unit_confidence
     else:
         confidence = SETTINGS.noun_confidence
-    if any(claim.details.get("approx") for claim in claims):
+    if any(claim.number.bound != "exact" for claim in claims):
         confidence -= SETTINGS.approximate_penalty
     return round(confidence, 2)
 
@@ -122,7 +114,7 @@ def compare(context: EventContext) -> list[Conflict]:
     for claim in context.all_claims():
         if (
             claim.kind == ClaimKind.NUMBER
-            and not claim.details.get("qualified", False)
+            and not claim.number.qualified
             and head_count_role(claim) is None
         ):
             by_slot[_slot(claim)][claim.page_id].append(claim)

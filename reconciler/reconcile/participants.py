@@ -103,7 +103,7 @@ def compare(context: EventContext) -> list[Conflict]:
 
 
 def _describe(claim: Claim) -> str:
-    return f"{BOUND_WORDS.get(str(claim.details.get('bound', 'exact')), '')}{claim.normalized}"
+    return f"{BOUND_WORDS.get(claim.number.bound, '')}{claim.normalized}"
 
 
 def head_count_conflicts(context: EventContext) -> list[Conflict]:
@@ -111,7 +111,7 @@ def head_count_conflicts(context: EventContext) -> list[Conflict]:
     gives one role two different counts is left out: they likely count different things."""
     by_role: dict[str, dict[str, list[Claim]]] = {}
     for claim in context.all_claims():
-        if claim.kind != ClaimKind.NUMBER or claim.details.get("qualified", False):
+        if claim.kind != ClaimKind.NUMBER or claim.number.qualified:
             continue
         if role := head_count_role(claim):
             by_role.setdefault(role, {}).setdefault(claim.page_id, []).append(claim)
@@ -120,13 +120,13 @@ def head_count_conflicts(context: EventContext) -> list[Conflict]:
         chosen = {
             page_id: claims[0]
             for page_id, claims in pages.items()
-            if len({(c.normalized, c.details.get("bound")) for c in claims}) == 1
+            if len({(c.normalized, c.number.bound) for c in claims}) == 1
         }
         values = list(chosen.values())
         if not any(intervals_disjoint(a, b) for a in values for b in values):
             continue
         confidence = SETTINGS.head_count_confidence
-        if any(claim.details.get("approx") for claim in values):
+        if any(claim.number.bound != "exact" for claim in values):
             confidence -= SETTINGS.approximate_penalty
         sides = "; ".join(
             f"{page_id} gives {_describe(claim)}" for page_id, claim in chosen.items()

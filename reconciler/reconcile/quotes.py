@@ -54,7 +54,7 @@ class _Pair:
 
 
 def _speaker_surface(claim: Claim) -> str:
-    return str(claim.details.get("speaker_surface", "") or "")
+    return claim.quote.speaker_surface
 
 
 def _skeleton(word: str) -> str:
@@ -133,8 +133,8 @@ _Quantities = dict[tuple[str, bool], _Bounds]  # (quantity, ordinal) → (low, h
 def _numbers(claim: Claim) -> _Quantities:
     """The bounds of each quantity the quote states, as its extractor found them."""
     return {
-        (str(found["quantity"]), bool(found["ordinal"])): (found["low"], found["high"])
-        for found in claim.details.get("quantities", ())
+        (number.quantity, number.ordinal): (number.low, number.high)
+        for number in claim.quote.numbers
     }
 
 
@@ -175,7 +175,7 @@ def _group_conflicts(
     pairs = _aligned_pairs(members, quotes, similarity, threshold)
     conflicts = []
     for component in _components(pairs):
-        negated = {index: bool(quotes[index].details.get("negated")) for index in component}
+        negated = {index: quotes[index].quote.negated for index in component}
         numbers = {index: _numbers(quotes[index]) for index in component}
         inside = [p for p in pairs if p.a in component]
         by_negation = [p for p in inside if negated[p.a] != negated[p.b]]
@@ -222,7 +222,7 @@ def _same_words_conflicts(
 ) -> list[Conflict]:
     same_words = _thresholds(context).quote_same_words
     group_of = {index: number for number, members in enumerate(groups) for index in members}
-    direct = [i for i, quote in enumerate(quotes) if quote.details.get("direct")]
+    direct = [i for i, quote in enumerate(quotes) if quote.quote.direct]
     conflicts = []
     for x, a in enumerate(direct):
         for b in direct[x + 1 :]:
@@ -263,16 +263,12 @@ def compare(context: EventContext) -> list[Conflict]:
     ]
     groups = _speaker_groups(quotes)
     shared = [g for g in groups if len({quotes[i].page_id for i in g}) > 1]
-    if not shared and len({q.page_id for q in quotes if q.details.get("direct")}) < 2:
+    if not shared and len({q.page_id for q in quotes if q.quote.direct}) < 2:
         return []
-    direct_pages = {q.page_id for q in quotes if q.details.get("direct")}
+    direct_pages = {q.page_id for q in quotes if q.quote.direct}
     needed = sorted(
         {i for group in shared for i in group}
-        | (
-            {i for i, q in enumerate(quotes) if q.details.get("direct")}
-            if len(direct_pages) > 1
-            else set()
-        )
+        | ({i for i, q in enumerate(quotes) if q.quote.direct} if len(direct_pages) > 1 else set())
     )
     vectors = context.embedder.encode([quotes[i].normalized for i in needed])
     similarity = np.full((len(quotes), len(quotes)), -1.0, dtype=np.float32)

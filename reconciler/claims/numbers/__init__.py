@@ -26,7 +26,7 @@ from reconciler.claims.numbers.lexicon import (
     words_of,
 )
 from reconciler.claims.numbers.settings import SETTINGS
-from reconciler.records import Claim, ClaimKind, Page, RegionKind
+from reconciler.records import Claim, ClaimKind, NumberValue, Page, RegionKind, Slot
 from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, ascii_digits, enclosing
 
 __all__ = [
@@ -567,8 +567,22 @@ def extract(page: Page) -> list[Claim]:
                 confidence = (
                     SETTINGS.keyed_confidence if mention.keyed else SETTINGS.unit_confidence
                 )
+            value = NumberValue(
+                value=mention.value,
+                low=mention.low,
+                high=mention.high,
+                bound=mention.bound,
+                quantity=mention.quantity,
+                unit=mention.unit,
+                ordinal=mention.ordinal,
+                scope=mention.scope,
+                keyed=mention.keyed,
+                qualified=mention.qualified,
+                next_word=_next_word(page.text, end),
+            )
             claims.append(
-                Claim(
+                Claim.of(
+                    value,
                     kind=ClaimKind.NUMBER,
                     page_id=page.id,
                     start=start,
@@ -577,21 +591,7 @@ def extract(page: Page) -> list[Claim]:
                     region=region.kind,
                     normalized=format_number(mention.value),
                     confidence=confidence,
-                    slot=mention.quantity,
-                    details={
-                        "value": mention.value,
-                        "low": mention.low,
-                        "high": mention.high,
-                        "approx": mention.bound != "exact",
-                        "bound": mention.bound,
-                        "quantity": mention.quantity,
-                        "unit": mention.unit,
-                        "ordinal": mention.ordinal,
-                        "scope": mention.scope,
-                        "keyed": mention.keyed,
-                        "qualified": mention.qualified,
-                        "next_word": _next_word(page.text, end),
-                    },
+                    slot=Slot.QUANTITY,
                 )
             )
     return claims

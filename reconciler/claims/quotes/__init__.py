@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from reconciler.claims.numbers import find_numbers, script_language
 from reconciler.claims.quotes.lexicon import WORD, QuoteLexicon, lexicon, words_of
 from reconciler.claims.quotes.settings import SETTINGS
-from reconciler.records import Claim, ClaimKind, Page
+from reconciler.records import Claim, ClaimKind, Page, QuotedNumber, QuoteValue, Slot
 from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, enclosing, sentence_spans
 
 __all__ = [
@@ -552,20 +552,20 @@ def extract(page: Page) -> list[Claim]:
     claims = []
     for mention in resolve_pronouns(mentions):
         content = " ".join(page.text[mention.content_start : mention.content_end].split())
-        details: dict[str, object] = {
-            "speaker_surface": mention.speaker.surface if mention.speaker else "",
-            "direct": mention.direct,
-            "style": mention.style,
-            "negated": is_negated(content, page.lang),
-            "quantities": _quantities(content, page.lang),
-        }
-        if mention.speaker is not None:
-            details["speaker_start"] = mention.speaker.start
-            details["speaker_end"] = mention.speaker.end
-            if mention.speaker.pronoun:
-                details["speaker_pronoun"] = mention.speaker.pronoun
+        speaker = mention.speaker
+        value = QuoteValue(
+            speaker_surface=speaker.surface if speaker else "",
+            direct=mention.direct,
+            style=mention.style,
+            negated=is_negated(content, page.lang),
+            numbers=_quantities(content, page.lang),
+            speaker_start=speaker.start if speaker else None,
+            speaker_end=speaker.end if speaker else None,
+            speaker_pronoun=speaker.pronoun if speaker else "",
+        )
         claims.append(
-            Claim(
+            Claim.of(
+                value,
                 kind=ClaimKind.QUOTE,
                 page_id=page.id,
                 start=mention.start,
@@ -574,29 +574,23 @@ def extract(page: Page) -> list[Claim]:
                 region=page.region_at(mention.start),
                 normalized=content,
                 confidence=_confidence(mention),
-                slot="quote",
-                details=details,
+                slot=Slot.QUOTE,
             )
         )
     return claims
 
 
-def _quantities(content: str, lang: str) -> list[dict[str, object]]:
+def _quantities(content: str, lang: str) -> tuple[QuotedNumber, ...]:
     """The first value of each quantity the quote states (lexicon quantities and units), as
     bounds: what the quote comparator needs, so it never reads the text again."""
-    found: dict[tuple[str, bool], dict[str, object]] = {}
+    found: dict[tuple[str, bool], QuotedNumber] = {}
     for number in find_numbers(content, lang):
         if number.keyed or number.unit:
             found.setdefault(
                 (number.quantity, number.ordinal),
-                {
-                    "quantity": number.quantity,
-                    "ordinal": number.ordinal,
-                    "low": number.low,
-                    "high": number.high,
-                },
+                QuotedNumber(number.quantity, number.ordinal, number.low, number.high),
             )
-    return list(found.values())
+    return tuple(found.values())
 
 
 def _shifted(mention: QuoteMention, offset: int) -> QuoteMention:
