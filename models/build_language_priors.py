@@ -12,13 +12,13 @@ import numpy as np
 
 from reconciler.embed import DEFAULT_MODEL, get_embedder
 from reconciler.embed.language_priors import compute_prior, shipped_priors_file
-
-LANGUAGES = ("ar", "bn", "de", "en", "es", "fa", "fr", "hi", "ne", "ru", "ur", "zh")
+from reconciler.language import supported
 
 
 def main() -> None:
     embedder = get_embedder(DEFAULT_MODEL)
-    priors = {lang: compute_prior(embedder, lang) for lang in LANGUAGES}
+    # Every language detection can name: a new language pack gets its prior here.
+    priors = {lang: compute_prior(embedder, lang) for lang in supported()}
     # Any: numpy's stubs read ** keywords as its own options, not as array names.
     found: dict[str, Any] = {lang: prior for lang, prior in priors.items() if prior is not None}
     target = Path(__file__).resolve().parent / shipped_priors_file(DEFAULT_MODEL)
