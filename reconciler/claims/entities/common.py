@@ -13,8 +13,7 @@ from babel import Locale, UnknownLocaleError
 from wordfreq import available_languages, top_n_list
 
 from reconciler.claims.entities.lexicon import calendar_words
-
-STOPLIST_SIZE = 2000
+from reconciler.claims.entities.settings import SETTINGS
 
 
 @cache
@@ -28,7 +27,7 @@ def _base(lang: str) -> str:
     return lang.split("-")[0].lower()
 
 
-def is_common_word(word: str, lang: str, size: int = STOPLIST_SIZE) -> bool:
+def is_common_word(word: str, lang: str, size: int = SETTINGS.stoplist_size) -> bool:
     """Whether ``word`` is one of the ``size`` most frequent words of ``lang``."""
     return word.casefold() in _top(_base(lang), size)
 

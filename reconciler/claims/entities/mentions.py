@@ -23,6 +23,7 @@ from reconciler.claims.entities.lexicon import (
     inner_name_particles,
 )
 from reconciler.claims.entities.romanize import script_of
+from reconciler.claims.entities.settings import SETTINGS
 from reconciler.claims.entities.text import (
     Word,
     strip_case_suffix,
@@ -31,12 +32,6 @@ from reconciler.records import Page, Region, RegionKind
 from reconciler.text import sentence_spans
 
 CAPITALISED_SCRIPTS = frozenset({"latin", "cyrillic"})
-
-
-_MAX_NAME_WORDS = 4
-
-
-_MAX_RUN_WORDS = 7  # "МИД КНДР Цой Сон Хи": abbreviations before a name
 
 
 LATIN_ALIAS_RE = re.compile(r"\s*\(([A-Z][A-Za-z .'\-]{1,60})\)")
@@ -138,7 +133,7 @@ def capitalised_run(
 ) -> int:
     """Length of the run of capitalised words at ``index`` (cut before a title if given)."""
     length = 0
-    while index + length < len(tokens) and length < _MAX_RUN_WORDS:
+    while index + length < len(tokens) and length < SETTINGS.max_run_words:
         token = tokens[index + length]
         if length and not adjacent(text, tokens[index + length - 1], token):
             break
@@ -175,7 +170,7 @@ def name_from_run(tokens: list[Word], lexicon: Lexicon) -> list[Word]:
         return []
     while tokens and tokens[-1].text.lower() in inner_name_particles():
         tokens = tokens[:-1]
-    return tokens[:_MAX_NAME_WORDS]
+    return tokens[: SETTINGS.max_name_words]
 
 
 def is_venue_run(tokens: list[Word], lexicon: Lexicon) -> bool:
@@ -255,14 +250,11 @@ def deduplicated(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-_LEDE_SENTENCES = 2
-
-
 def lede_spans(page: Page) -> list[tuple[int, int]]:
     """Headlines and the first sentences of the body: where a report names its event."""
     spans = [(region.start, region.end) for region in page.regions_of(RegionKind.HEADLINE)]
     body = page.regions_of(RegionKind.BODY)
-    return spans + region_sentences(page, body)[:_LEDE_SENTENCES]
+    return spans + region_sentences(page, body)[: SETTINGS.lede_sentences]
 
 
 def region_sentences(page: Page, regions: Iterable[Region]) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from reconciler.claims.entities.mentions import (
     is_stop,
     lede_spans,
 )
+from reconciler.claims.entities.settings import SETTINGS
 from reconciler.claims.entities.text import (
     Word,
     strip_case_suffix,
@@ -62,12 +63,9 @@ def _settlement_cued(tokens: list[Word], index: int, length: int, lexicon: Lexic
     return lexicon.script == "cyrillic" and before in settlement  # "в городе Вонсан"
 
 
-_OTHER_DAY_WINDOW = 30
-
-
 def _other_day(text: str, start: int, lexicon: Lexicon) -> bool:
     """ "La veille, à Dresde", "the day before in Berlin": where the trip was on another day."""
-    before = text[max(0, start - _OTHER_DAY_WINDOW) : start].lower()
+    before = text[max(0, start - SETTINGS.other_day_window) : start].lower()
     clause = re.split(r"[.;!?\n]", before)[-1]
     return any(cue.lower() in clause for cue in lexicon.other_day_cues)
 
@@ -179,15 +177,6 @@ def places_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> li
 _CUED_SCRIPTS = frozenset({"arabic", "devanagari", "bengali"})
 
 
-_MIN_CONSONANT_LETTERS = 3
-
-
-_METROPOLIS = 1_000_000
-
-
-_FUNCTION_WORDS = 300  # "همین استان" is "this province": no settlement cue makes "همین" a city
-
-
 def _uncapitalised_place_ok(
     name: str, place: Place | None, locative: bool, settlement: bool, lang: str, lexicon: Lexicon
 ) -> bool:
@@ -202,15 +191,15 @@ def _uncapitalised_place_ok(
     if not locative:
         return False
     letters = sum(char.isalpha() for char in name)
-    if lexicon.script == "arabic" and letters < _MIN_CONSONANT_LETTERS:
+    if lexicon.script == "arabic" and letters < SETTINGS.min_consonant_letters:
         return False
     if not is_common_word(name, lang):
         return True
     if place is None:
         return False  # "قرب بلدة ...": "near the town of", not a town called "قرب"
-    if place.kind == "country" or place.population >= _METROPOLIS:
+    if place.kind == "country" or place.population >= SETTINGS.metropolis:
         return True  # a capital is a frequent word because it is named so often: "الرياض"
-    return settlement and not is_common_word(name, lang, _FUNCTION_WORDS)
+    return settlement and not is_common_word(name, lang, SETTINGS.function_words)
 
 
 def _locative_uncapitalised(tokens: list[Word], after: int, suffix: str, lexicon: Lexicon) -> bool:
@@ -309,9 +298,6 @@ def dateline_places(page: Page, region: Region, lexicon: Lexicon) -> list[Mentio
     return found
 
 
-_LEDE_LOCATIVE = 4  # score of one "in X" in the lede: the page names its event's place
-
-
 _LEVEL_RANK = {"venue": 0, "city": 0, "place": 0, "region": 1, "country": 2}
 
 
@@ -340,7 +326,9 @@ def mark_places(
         elif mention.cue == "dateline":
             scores[key] += 2
     located = [
-        key for key in scores if levels[key] in ("city", "place") and scores[key] >= _LEDE_LOCATIVE
+        key
+        for key in scores
+        if levels[key] in ("city", "place") and scores[key] >= SETTINGS.lede_locative
     ]
     virtual_cue = contains_any(lede_text, lexicon.virtual_cues) or (
         "" if located else contains_any(body_text, lexicon.virtual_cues)
@@ -350,7 +338,7 @@ def mark_places(
         chosen = min(
             scores,
             key=lambda key: (
-                -(scores[key] >= _LEDE_LOCATIVE),
+                -(scores[key] >= SETTINGS.lede_locative),
                 _LEVEL_RANK[levels[key]],
                 -scores[key],
             ),

@@ -27,6 +27,7 @@ from reconciler.claims.entities.mentions import (
     title_at,
 )
 from reconciler.claims.entities.romanize import name_tokens, romanize, script_of, skeleton
+from reconciler.claims.entities.settings import SETTINGS
 from reconciler.claims.entities.text import (
     Word,
     lemmatize_name_word,
@@ -142,9 +143,6 @@ def _name_part_at(word: Word, names: list[str], lexicon: Lexicon) -> tuple[int, 
     return None
 
 
-_SAME_SCRIPT_MIN_RATIO = 60
-
-
 def _spelled_alike(word: str, key: str) -> bool:
     """A name part and its later use in one script share most letters, not only a sound.
 
@@ -153,7 +151,7 @@ def _spelled_alike(word: str, key: str) -> bool:
     """
     if script_of(word) != script_of(key):
         return True
-    return ratio(romanize(word), romanize(key)) >= _SAME_SCRIPT_MIN_RATIO
+    return ratio(romanize(word), romanize(key)) >= SETTINGS.same_script_min_ratio
 
 
 def name_recurrences(
