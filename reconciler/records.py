@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 
 class RegionKind(StrEnum):
@@ -187,7 +187,74 @@ class QuoteValue:
         return details
 
 
-ClaimValue = NumberValue | QuoteValue
+def _named(surface: str, cue: str, role: str, latin: str) -> dict[str, JSONValue]:
+    """The details every name claim has: as written, how it was found, its title, its
+    Latin form."""
+    details: dict[str, JSONValue] = {"surface": surface, "cue": cue}
+    if role:
+        details["role"] = role
+    if latin:
+        details["latin"] = latin
+    return details
+
+
+@dataclass(frozen=True)
+class PersonValue:
+    """A person on one page and what they do in its event."""
+
+    surface: str  # the name in its own script, case endings removed
+    cue: str  # how it was found: title, speech, alias, recurrence, meeting, ...
+    role: str  # the title or role before the name ("Foreign Minister")
+    latin: str  # a Latin spelling the page gives ("শি জিনপিং (Xi Jinping)")
+    entity: str  # the page's entity id: every mention of one person shares it
+    full_name: str  # the fullest name the page uses for them
+    status: str  # "present", "absent", "replaced" or "mentioned"
+    substitute: bool  # stood in for someone ("instead, his deputy …")
+
+    def to_details(self) -> dict[str, JSONValue]:
+        substitute: dict[str, JSONValue] = {"substitute": True} if self.substitute else {}
+        return {
+            **substitute,
+            "entity": self.entity,
+            "full_name": self.full_name,
+            "status": self.status,
+            **_named(self.surface, self.cue, self.role, self.latin),
+        }
+
+
+@dataclass(frozen=True)
+class PlaceValue:
+    surface: str
+    cue: str  # locative, dateline, mention, virtual
+    level: str  # "city", "region", "country", "place", "venue", "virtual"
+    country: str  # the country it is in ("" when not known)
+    settlement: bool  # named with a settlement word ("the town of …")
+    latin: str = ""
+
+    def to_details(self) -> dict[str, JSONValue]:
+        settlement: dict[str, JSONValue] = {"settlement": True} if self.settlement else {}
+        return {
+            **settlement,
+            "level": self.level,
+            "country": self.country,
+            **_named(self.surface, self.cue, "", self.latin),
+        }
+
+
+@dataclass(frozen=True)
+class OrgValue:
+    surface: str
+    cue: str
+    latin: str = ""
+
+    def to_details(self) -> dict[str, JSONValue]:
+        return _named(self.surface, self.cue, "", self.latin)
+
+
+ClaimValue = NumberValue | QuoteValue | PersonValue | PlaceValue | OrgValue
+
+
+V = TypeVar("V", NumberValue, QuoteValue, PersonValue, PlaceValue, OrgValue)
 
 
 class ClaimKind(StrEnum):
@@ -222,19 +289,27 @@ class Claim:
     details: Mapping[str, Any] = field(default_factory=dict)  # JSON form, for the reports
     value: ClaimValue | None = None  # the typed value, for kinds that have one
 
-    @property
-    def number(self) -> NumberValue:
-        """The typed value of a NUMBER claim."""
-        if not isinstance(self.value, NumberValue):
-            raise TypeError(f"{self.page_id}: a {self.kind} claim has no number value")
+    def typed(self, kind: type[V]) -> V:
+        """The typed value, which must be a ``kind`` (TypeError names the page otherwise)."""
+        if not isinstance(self.value, kind):
+            raise TypeError(f"{self.page_id}: a {self.kind} claim has no {kind.__name__}")
         return self.value
 
     @property
+    def number(self) -> NumberValue:
+        return self.typed(NumberValue)
+
+    @property
     def quote(self) -> QuoteValue:
-        """The typed value of a QUOTE claim."""
-        if not isinstance(self.value, QuoteValue):
-            raise TypeError(f"{self.page_id}: a {self.kind} claim has no quote value")
-        return self.value
+        return self.typed(QuoteValue)
+
+    @property
+    def person(self) -> PersonValue:
+        return self.typed(PersonValue)
+
+    @property
+    def place(self) -> PlaceValue:
+        return self.typed(PlaceValue)
 
     @classmethod
     def of(

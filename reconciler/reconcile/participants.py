@@ -42,7 +42,7 @@ def _pages_by_status(context: EventContext) -> tuple[dict[str, set[str]], dict[s
     gone: dict[str, set[str]] = {}
     for page_id, claims in _participant_claims(context).items():
         for claim in claims:
-            target = gone if claim.details.get("status") in _GONE else present
+            target = gone if claim.person.status in _GONE else present
             target.setdefault(claim.normalized, set()).add(page_id)
     return present, gone
 
@@ -80,7 +80,7 @@ def compare(context: EventContext) -> list[Conflict]:
             claim
             for page_id in sorted(gone_pages)
             for claim in by_page[page_id]
-            if claim.details.get("substitute")
+            if claim.person.substitute
         ]
         evidence += stand_ins[:1]
         substitutes = [claim.normalized for claim in stand_ins]

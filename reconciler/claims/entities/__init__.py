@@ -44,7 +44,7 @@ from reconciler.claims.entities.recurrences import han_recurrences, latin_aliase
 from reconciler.claims.entities.resolve import display_name, resolve
 from reconciler.claims.entities.roles import mark_people
 from reconciler.claims.entities.text import words
-from reconciler.records import Claim, ClaimKind, Page
+from reconciler.records import Claim, ClaimKind, OrgValue, Page, PersonValue, PlaceValue, Slot
 
 __all__ = ["extract", "resolve", "same_entity"]
 
@@ -114,22 +114,43 @@ def extract_mentions(page: Page) -> list[Mention]:
     return found
 
 
+def _value(mention: Mention) -> PersonValue | PlaceValue | OrgValue:
+    facts = mention.details
+    if mention.kind == "person":
+        return PersonValue(
+            surface=mention.lemma,
+            cue=mention.cue,
+            role=mention.role,
+            latin=mention.latin,
+            entity=str(facts["entity"]),
+            full_name=str(facts["full_name"]),
+            status=str(facts["status"]),
+            substitute=bool(facts.get("substitute")),
+        )
+    if mention.kind == "place":
+        return PlaceValue(
+            surface=mention.lemma,
+            cue=mention.cue,
+            level=str(facts["level"]),
+            country=str(facts["country"]),
+            settlement=bool(facts.get("settlement")),
+            latin=mention.latin,
+        )
+    return OrgValue(surface=mention.lemma, cue=mention.cue, latin=mention.latin)
+
+
 def _claim(page: Page, mention: Mention) -> Claim:
-    details = dict(mention.details)
-    slot = str(details.pop("slot", "mentioned"))
-    details["surface"] = mention.lemma
-    details["cue"] = details.get("cue", mention.cue)
-    if mention.role:
-        details["role"] = mention.role
-    if mention.latin:
-        details["latin"] = mention.latin
+    value = _value(mention)
     if mention.place is not None:
         normalized = mention.place.name
     elif mention.cue == "virtual":
         normalized = "video conference"
+    elif isinstance(value, PersonValue):
+        normalized = display_name(mention.latin or value.full_name)
     else:
-        normalized = display_name(mention.latin or str(details.get("full_name", mention.lemma)))
-    return Claim(
+        normalized = display_name(mention.latin or mention.lemma)
+    return Claim.of(
+        value,
         kind=_KINDS[mention.kind],
         page_id=page.id,
         start=mention.start,
@@ -138,8 +159,7 @@ def _claim(page: Page, mention: Mention) -> Claim:
         region=mention.region,
         normalized=normalized,
         confidence=_CONFIDENCE.get(mention.cue, 0.6),
-        slot=slot,
-        details=details,
+        slot=Slot(str(mention.details.get("slot", Slot.MENTIONED))),
     )
 
 
