@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 
 class RegionKind(StrEnum):
@@ -116,6 +116,174 @@ class PageError:
         return f"{self.source}: {self.message}"
 
 
+class Slot(StrEnum):
+    """What a claim is about, the same for every kind that can have it."""
+
+    DATE = "date"  # a date the page names
+    PAGE_DATE = "page_date"  # the day the page was published
+    EVENT_DATE = "event_date"  # the day of the page's event
+    PARTICIPANT = "participant"  # a person who took part (or was to, and did not)
+    MENTIONED = "mentioned"  # a person or organisation only named
+    PLACE = "place"  # the place of the page's event
+    MENTIONED_PLACE = "mentioned_place"
+    QUOTE = "quote"
+    QUANTITY = "quantity"  # a number; ``NumberValue.quantity`` says what it counts
+
+
+#: What claim details may hold: JSON scalars, and lists and maps of them.
+JSONValue = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
+
+
+@dataclass(frozen=True)
+class NumberValue:
+    """A number as bounds, and what it counts."""
+
+    value: float
+    low: float | None  # None: unbounded ("more than 300")
+    high: float | None
+    bound: str  # "exact", "around", "below", "at_least", "above", "at_most", "under"
+    quantity: str  # "deaths", "magnitude", "distance:km", or "count:<noun>"
+    unit: str
+    ordinal: bool
+    scope: str  # "previous", a past year, or ""
+    keyed: bool  # the quantity comes from the lexicon, not from the noun as written
+    qualified: bool  # a part of something unnamed ("5-member"): of what, unknown
+    next_word: str  # the word after the evidence ("two foreign ministers": "ministers")
+
+    def to_details(self) -> dict[str, JSONValue]:
+        return {
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "approx": self.bound != "exact",
+            "bound": self.bound,
+            "quantity": self.quantity,
+            "unit": self.unit,
+            "ordinal": self.ordinal,
+            "scope": self.scope,
+            "keyed": self.keyed,
+            "qualified": self.qualified,
+            "next_word": self.next_word,
+        }
+
+
+@dataclass(frozen=True)
+class QuotedNumber:
+    """A quantity a quote states, as bounds (the first value of each quantity)."""
+
+    quantity: str
+    ordinal: bool
+    low: float | None
+    high: float | None
+
+    def to_details(self) -> dict[str, JSONValue]:
+        return {
+            "quantity": self.quantity,
+            "ordinal": self.ordinal,
+            "low": self.low,
+            "high": self.high,
+        }
+
+
+@dataclass(frozen=True)
+class QuoteValue:
+    """Who said it and what the quote comparator needs of it."""
+
+    speaker_surface: str  # the speaker as written ("" when unattributed)
+    direct: bool  # in quotation marks, not reported speech
+    style: str  # the quotation marks used
+    negated: bool
+    numbers: tuple[QuotedNumber, ...]
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_pronoun: str = ""  # "he": the speaker was resolved from a pronoun
+
+    def to_details(self) -> dict[str, JSONValue]:
+        details: dict[str, JSONValue] = {
+            "speaker_surface": self.speaker_surface,
+            "direct": self.direct,
+            "style": self.style,
+            "negated": self.negated,
+            "quantities": [number.to_details() for number in self.numbers],
+        }
+        if self.speaker_start is not None:
+            details["speaker_start"] = self.speaker_start
+            details["speaker_end"] = self.speaker_end
+        if self.speaker_pronoun:
+            details["speaker_pronoun"] = self.speaker_pronoun
+        return details
+
+
+def _named(surface: str, cue: str, role: str, latin: str) -> dict[str, JSONValue]:
+    """The details every name claim has: as written, how it was found, its title, its
+    Latin form."""
+    details: dict[str, JSONValue] = {"surface": surface, "cue": cue}
+    if role:
+        details["role"] = role
+    if latin:
+        details["latin"] = latin
+    return details
+
+
+@dataclass(frozen=True)
+class PersonValue:
+    """A person on one page and what they do in its event."""
+
+    surface: str  # the name in its own script, case endings removed
+    cue: str  # how it was found: title, speech, alias, recurrence, meeting, ...
+    role: str  # the title or role before the name ("Foreign Minister")
+    latin: str  # a Latin spelling the page gives ("শি জিনপিং (Xi Jinping)")
+    entity: str  # the page's entity id: every mention of one person shares it
+    full_name: str  # the fullest name the page uses for them
+    status: str  # "present", "absent", "replaced" or "mentioned"
+    substitute: bool  # stood in for someone ("instead, his deputy …")
+
+    def to_details(self) -> dict[str, JSONValue]:
+        substitute: dict[str, JSONValue] = {"substitute": True} if self.substitute else {}
+        return {
+            **substitute,
+            "entity": self.entity,
+            "full_name": self.full_name,
+            "status": self.status,
+            **_named(self.surface, self.cue, self.role, self.latin),
+        }
+
+
+@dataclass(frozen=True)
+class PlaceValue:
+    surface: str
+    cue: str  # locative, dateline, mention, virtual
+    level: str  # "city", "region", "country", "place", "venue", "virtual"
+    country: str  # the country it is in ("" when not known)
+    settlement: bool  # named with a settlement word ("the town of …")
+    latin: str = ""
+
+    def to_details(self) -> dict[str, JSONValue]:
+        settlement: dict[str, JSONValue] = {"settlement": True} if self.settlement else {}
+        return {
+            **settlement,
+            "level": self.level,
+            "country": self.country,
+            **_named(self.surface, self.cue, "", self.latin),
+        }
+
+
+@dataclass(frozen=True)
+class OrgValue:
+    surface: str
+    cue: str
+    latin: str = ""
+
+    def to_details(self) -> dict[str, JSONValue]:
+        return _named(self.surface, self.cue, "", self.latin)
+
+
+ClaimValue = NumberValue | QuoteValue | PersonValue | PlaceValue | OrgValue
+
+
+V = TypeVar("V", NumberValue, QuoteValue, PersonValue, PlaceValue, OrgValue)
+
+
 class ClaimKind(StrEnum):
     DATE = "date"
     PERSON = "person"
@@ -143,9 +311,62 @@ class Claim:
     region: RegionKind
     normalized: str
     confidence: float
-    slot: str = ""
+    slot: str = ""  # a ``Slot`` (plain strings are read the same)
     anchor: str | None = None  # what a relative or partial value was resolved against
-    details: Mapping[str, Any] = field(default_factory=dict)
+    details: Mapping[str, Any] = field(default_factory=dict)  # JSON form, for the reports
+    value: ClaimValue | None = None  # the typed value, for kinds that have one
+
+    def typed(self, kind: type[V]) -> V:
+        """The typed value, which must be a ``kind`` (TypeError names the page otherwise)."""
+        if not isinstance(self.value, kind):
+            raise TypeError(f"{self.page_id}: a {self.kind} claim has no {kind.__name__}")
+        return self.value
+
+    @property
+    def number(self) -> NumberValue:
+        return self.typed(NumberValue)
+
+    @property
+    def quote(self) -> QuoteValue:
+        return self.typed(QuoteValue)
+
+    @property
+    def person(self) -> PersonValue:
+        return self.typed(PersonValue)
+
+    @property
+    def place(self) -> PlaceValue:
+        return self.typed(PlaceValue)
+
+    @classmethod
+    def of(
+        cls,
+        value: ClaimValue,
+        *,
+        kind: ClaimKind,
+        page_id: str,
+        start: int,
+        end: int,
+        text: str,
+        region: RegionKind,
+        normalized: str,
+        confidence: float,
+        slot: Slot,
+    ) -> Claim:
+        """A claim whose details are produced from its typed value."""
+        return cls(
+            kind=kind,
+            page_id=page_id,
+            start=start,
+            end=end,
+            text=text,
+            region=region,
+            normalized=normalized,
+            confidence=confidence,
+            slot=slot,
+            details=value.to_details(),
+            value=value,
+        )
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from reconciler.text import ascii_digits
 
 # Languages whose month and weekday names mark a date line; a superset of what detect() returns.
 _DATE_LANGUAGES = ("en", "bn", "hi", "ne", "ur", "zh", "ru", "es", "fr", "de", "ar", "fa", "mr")
@@ -107,22 +108,6 @@ def _dateparser_names() -> tuple[frozenset[str], frozenset[str]]:
                 # One- and two-letter abbreviations ("mo", "Lu") are ordinary words too.
                 names.update(n.casefold() for n in info.get(key, []) if len(n) >= 3)
     return frozenset(months), frozenset(weekdays)
-
-
-@cache
-def _digit_table() -> dict[int, str]:
-    """Every Unicode decimal digit (Bengali, Devanagari, Arabic-Indic, ...) to ASCII."""
-    table: dict[int, str] = {}
-    for code in range(0x660, 0x1C50):
-        char = chr(code)
-        if unicodedata.category(char) == "Nd":
-            table[code] = str(unicodedata.digit(char))
-    table.update({0xFF10 + d: str(d) for d in range(10)})
-    return table
-
-
-def ascii_digits(text: str) -> str:
-    return text.translate(_digit_table())
 
 
 def word_count(text: str) -> int:

@@ -1,25 +1,28 @@
 """Offline language identification of page text.
 
 lingua decides among every language it knows (75), loading each model only when a text's
-script makes that language possible, so a run pays for the languages it meets. It has no
-Nepali model: when it answers Hindi or Marathi, frequent function words of the three
-Devanagari languages (``markers.json``) settle which one it is.
+script makes that language possible, so a run pays for the languages it meets, and a page in
+a language without a pack is still named (clustering centres each language's embeddings:
+lumping Korean and Tamil pages into "und" would centre them on one mean). Where languages
+share a script and one of them has ``markers`` in its pack's ``detect.json`` (Nepali, which
+lingua has no model for; Hindi; Marathi), frequent function words settle which one it is.
 """
 
 from __future__ import annotations
 
-import json
-import re
+import unicodedata
 from collections import Counter
 from functools import cache
-from importlib import resources
 
+import regex
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+
+from reconciler import lang
 
 __all__ = ["detect"]
 
-_DEVANAGARI = ("ne", "hi", "mr")
-_WORD = re.compile(r"[\u0900-\u097F]+")
+# A word: letters and marks (Indic vowel signs are marks, not word characters).
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 
 @cache
@@ -27,10 +30,24 @@ def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_all_languages().build()
 
 
+def _script(char: str) -> str:
+    return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+
+
 @cache
-def _devanagari_markers() -> dict[str, frozenset[str]]:
-    data = json.loads(resources.files(__package__).joinpath("markers.json").read_text("utf-8"))
-    return {code: frozenset(data[code]) for code in _DEVANAGARI}
+def _markers() -> dict[str, frozenset[str]]:
+    """Function words of the packs that carry them, by language."""
+    found = {code: lang.pack(code).supplement("detect").get("markers", ()) for code in lang.codes()}
+    return {code: frozenset(words) for code, words in found.items() if words}
+
+
+@cache
+def _scripts(code: str) -> frozenset[str]:
+    """The scripts a pack's language is written in, from the letters of its month names."""
+    return frozenset(
+        _script(char) for forms in lang.pack(code).months for form in forms for char in form
+        if char.isalpha()
+    )  # fmt: skip
 
 
 def detect(text: str) -> str:
@@ -41,7 +58,7 @@ def detect(text: str) -> str:
     if found is None:
         return "und"
     code = _iso_code(found)
-    return _devanagari_language(text, code) if code in _DEVANAGARI else code
+    return _by_markers(text, code) if code in _markers() else code
 
 
 def _iso_code(language: Language) -> str:
@@ -49,12 +66,13 @@ def _iso_code(language: Language) -> str:
     return iso.name.lower()
 
 
-def _devanagari_language(text: str, guess: str) -> str:
-    """The Devanagari language whose function words the text uses most; lingua breaks ties."""
+def _by_markers(text: str, guess: str) -> str:
+    """The language of ``guess``'s script whose function words the text uses most; lingua's
+    guess breaks ties."""
+    rivals = [code for code in _markers() if _scripts(code) & _scripts(guess)]
     words = Counter(_WORD.findall(text))
-    markers = _devanagari_markers()
-    hits = {code: sum(words[w] for w in markers[code]) for code in _DEVANAGARI}
+    hits = {code: sum(words[word] for word in _markers()[code]) for code in rivals}
     best = max(hits.values())
     if best == 0 or hits[guess] == best:
         return guess
-    return max(_DEVANAGARI, key=lambda code: hits[code])
+    return max(rivals, key=lambda code: hits[code])

@@ -15,17 +15,13 @@ from dataclasses import dataclass
 
 from reconciler.reconcile import EventContext
 from reconciler.reconcile.head_counts import head_count_role
+from reconciler.reconcile.settings import SETTINGS
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
 
 __all__ = ["compare", "intervals_disjoint"]
 
 # How sure a conflict is, by how the slot was recognised: a lexicon quantity ("deaths",
 # "round") names one fact of the event; a unit or a bare counted noun may name several.
-QUANTITY_CONFIDENCE = 0.9
-UNIT_CONFIDENCE = 0.7
-NOUN_CONFIDENCE = 0.5
-APPROXIMATE_PENALTY = 0.1
-RELATIVE_TOLERANCE = 1e-9  # float noise: 7.3 from "7,3" and from "৭.৩" must be equal
 INFINITY = float("inf")
 
 BOUND_WORDS = {
@@ -53,33 +49,25 @@ class Slot:
 
 
 def _slot(claim: Claim) -> Slot:
-    details = claim.details
-    return Slot(
-        str(details.get("quantity", claim.slot)),
-        bool(details.get("ordinal", False)),
-        str(details.get("scope", "")),
-    )
+    number = claim.number
+    return Slot(number.quantity, number.ordinal, number.scope)
 
 
 def _interval(claim: Claim) -> tuple[float, float]:
-    value = float(claim.details.get("value", 0.0))
-    low, high = claim.details.get("low", value), claim.details.get("high", value)
-    return (
-        -INFINITY if low is None else float(low),
-        INFINITY if high is None else float(high),
-    )
+    low, high = claim.number.low, claim.number.high
+    return (-INFINITY if low is None else low, INFINITY if high is None else high)
 
 
 def intervals_disjoint(a: Claim, b: Claim) -> bool:
     """The two claims cannot both be true: their intervals do not meet."""
     (a_low, a_high), (b_low, b_high) = _interval(a), _interval(b)
     finite = [abs(x) for x in (a_low, a_high, b_low, b_high) if x not in (INFINITY, -INFINITY)]
-    slack = RELATIVE_TOLERANCE * max([*finite, 1.0])
+    slack = SETTINGS.relative_tolerance * max([*finite, 1.0])
     return a_high + slack < b_low or b_high + slack < a_low
 
 
 def _value_key(claim: Claim) -> tuple[str, str]:
-    return claim.normalized, str(claim.details.get("bound", "exact"))
+    return claim.normalized, claim.number.bound
 
 
 def _page_value(claims: Sequence[Claim]) -> Claim | None:
@@ -87,22 +75,22 @@ def _page_value(claims: Sequence[Claim]) -> Claim | None:
     (the headline's, usually); for units and bare nouns only a page that gives one value,
     since "3 days" of mourning and "3 days" of a visit share a unit, not a fact."""
     counts = Counter(_value_key(claim) for claim in claims)
-    if not claims[0].details.get("keyed", False) and len(counts) > 1:
+    if not claims[0].number.keyed and len(counts) > 1:
         return None
     best = max(counts.values())
     return next(claim for claim in claims if counts[_value_key(claim)] == best)
 
 
 def _confidence(claims: Sequence[Claim]) -> float:
-    first = claims[0].details
-    if first.get("keyed"):
-        confidence = QUANTITY_CONFIDENCE
-    elif first.get("unit"):
-        confidence = UNIT_CONFIDENCE
+    first = claims[0].number
+    if first.keyed:
+        confidence = SETTINGS.quantity_confidence
+    elif first.unit:
+        confidence = SETTINGS.unit_confidence
     else:
-        confidence = NOUN_CONFIDENCE
-    if any(claim.details.get("approx") for claim in claims):
-        confidence -= APPROXIMATE_PENALTY
+        confidence = SETTINGS.noun_confidence
+    if any(claim.number.bound != "exact" for claim in claims):
+        confidence -= SETTINGS.approximate_penalty
     return round(confidence, 2)
 
 
@@ -126,8 +114,8 @@ def compare(context: EventContext) -> list[Conflict]:
     for claim in context.all_claims():
         if (
             claim.kind == ClaimKind.NUMBER
-            and not claim.details.get("qualified", False)
-            and head_count_role(context.pages.get(claim.page_id), claim) is None
+            and not claim.number.qualified
+            and head_count_role(claim) is None
         ):
             by_slot[_slot(claim)][claim.page_id].append(claim)
     conflicts = []

@@ -18,12 +18,10 @@ from collections import Counter
 from reconciler.reconcile import EventContext
 from reconciler.reconcile.head_counts import head_count_role
 from reconciler.reconcile.numbers import BOUND_WORDS, intervals_disjoint
+from reconciler.reconcile.settings import SETTINGS
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
 
 _GONE = frozenset({"absent", "replaced"})
-
-HEAD_COUNT_CONFIDENCE = 0.6
-APPROXIMATE_PENALTY = 0.1
 
 
 def _participant_claims(context: EventContext) -> dict[str, list[Claim]]:
@@ -44,7 +42,7 @@ def _pages_by_status(context: EventContext) -> tuple[dict[str, set[str]], dict[s
     gone: dict[str, set[str]] = {}
     for page_id, claims in _participant_claims(context).items():
         for claim in claims:
-            target = gone if claim.details.get("status") in _GONE else present
+            target = gone if claim.person.status in _GONE else present
             target.setdefault(claim.normalized, set()).add(page_id)
     return present, gone
 
@@ -82,7 +80,7 @@ def compare(context: EventContext) -> list[Conflict]:
             claim
             for page_id in sorted(gone_pages)
             for claim in by_page[page_id]
-            if claim.details.get("substitute")
+            if claim.person.substitute
         ]
         evidence += stand_ins[:1]
         substitutes = [claim.normalized for claim in stand_ins]
@@ -110,7 +108,7 @@ def _say(pages: set[str]) -> str:
 
 
 def _describe(claim: Claim) -> str:
-    return f"{BOUND_WORDS.get(str(claim.details.get('bound', 'exact')), '')}{claim.normalized}"
+    return f"{BOUND_WORDS.get(claim.number.bound, '')}{claim.normalized}"
 
 
 def head_count_conflicts(context: EventContext) -> list[Conflict]:
@@ -118,23 +116,23 @@ def head_count_conflicts(context: EventContext) -> list[Conflict]:
     gives one role two different counts is left out: they likely count different things."""
     by_role: dict[str, dict[str, list[Claim]]] = {}
     for claim in context.all_claims():
-        if claim.kind != ClaimKind.NUMBER or claim.details.get("qualified", False):
+        if claim.kind != ClaimKind.NUMBER or claim.number.qualified:
             continue
-        if role := head_count_role(context.pages.get(claim.page_id), claim):
+        if role := head_count_role(claim):
             by_role.setdefault(role, {}).setdefault(claim.page_id, []).append(claim)
     conflicts = []
     for role, pages in sorted(by_role.items()):
         chosen = {
             page_id: claims[0]
             for page_id, claims in pages.items()
-            if len({(c.normalized, c.details.get("bound")) for c in claims}) == 1
+            if len({(c.normalized, c.number.bound) for c in claims}) == 1
         }
         values = list(chosen.values())
         if not any(intervals_disjoint(a, b) for a in values for b in values):
             continue
-        confidence = HEAD_COUNT_CONFIDENCE
-        if any(claim.details.get("approx") for claim in values):
-            confidence -= APPROXIMATE_PENALTY
+        confidence = SETTINGS.head_count_confidence
+        if any(claim.number.bound != "exact" for claim in values):
+            confidence -= SETTINGS.approximate_penalty
         sides = "; ".join(
             f"{page_id} gives {_describe(claim)}" for page_id, claim in chosen.items()
         )

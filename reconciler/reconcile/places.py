@@ -28,7 +28,7 @@ def _place_claims(context: EventContext, page_id: str) -> list[Claim]:
 
 def _stated_place(claims: list[Claim]) -> str | None:
     """The place a page states in its text (a dateline alone states where it was filed)."""
-    stated = [claim.normalized for claim in claims if claim.details.get("cue") != "dateline"]
+    stated = [claim.normalized for claim in claims if claim.place.cue != "dateline"]
     return Counter(stated).most_common(1)[0][0] if stated else None
 
 
@@ -52,8 +52,7 @@ def _settlement_claims(context: EventContext) -> dict[str, list[Claim]]:
         claims = [
             claim
             for claim in _place_claims(context, page_id)
-            if claim.details.get("cue") != "dateline"
-            and claim.details.get("level") in _SETTLEMENT_LEVELS
+            if claim.place.cue != "dateline" and claim.place.level in _SETTLEMENT_LEVELS
         ]
         if claims:
             by_page[page_id] = claims

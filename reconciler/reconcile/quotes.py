@@ -20,27 +20,12 @@ import numpy as np
 from anyascii import anyascii
 
 from reconciler.claims import entities
-from reconciler.claims.numbers import NumberMention, find_numbers
-from reconciler.claims.quotes import is_negated
 from reconciler.reconcile import EventContext
+from reconciler.reconcile.settings import SETTINGS, ModelThresholds, model_thresholds
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
 
-__all__ = ["ALIGN_THRESHOLD", "SAME_WORDS_THRESHOLD", "compare", "same_speaker"]
+__all__ = ["compare", "same_speaker"]
 
-# Cosine similarity (multilingual-e5-small) above which two quotes of one speaker, each the
-# other's best match, are about the same point. Measured on the dev pages (gold events):
-# mutual-best pairs that translate or paraphrase one remark score 0.852-0.951 (the gold
-# negation pair 0.878); the few mutual-best pairs of different remarks that pass score
-# 0.854-0.866 and carry no negation or number difference. Unpaired remarks stay below 0.85.
-ALIGN_THRESHOLD = 0.85
-# Two direct quotes of different speakers this similar are the same words (a translation
-# included); on the dev pages direct quotes of different speakers score at most 0.876.
-SAME_WORDS_THRESHOLD = 0.94
-
-NEGATION_CONFIDENCE = 0.75
-NUMBER_CONFIDENCE = 0.8
-SAME_WORDS_CONFIDENCE = 0.6
-EXCERPT_CHARS = 80
 
 # Consonant skeletons of romanised names, for when no entity matcher is available: Latin,
 # Cyrillic and Bengali spellings of one name ("Lavrov", "Лавров", "ল্যাভরভ") share them.
@@ -69,7 +54,7 @@ class _Pair:
 
 
 def _speaker_surface(claim: Claim) -> str:
-    return str(claim.details.get("speaker_surface", "") or "")
+    return claim.quote.speaker_surface
 
 
 def _skeleton(word: str) -> str:
@@ -122,7 +107,7 @@ def _speaker_groups(quotes: Sequence[Claim]) -> list[list[int]]:
 
 
 def _aligned_pairs(
-    members: Sequence[int], quotes: Sequence[Claim], similarity: np.ndarray
+    members: Sequence[int], quotes: Sequence[Claim], similarity: np.ndarray, threshold: float
 ) -> list[_Pair]:
     """Pairs from different pages that are each other's best match there, above threshold."""
     by_page: dict[str, list[int]] = defaultdict(list)
@@ -136,24 +121,29 @@ def _aligned_pairs(
             block = similarity[np.ix_(a_side, b_side)]
             for row, a in enumerate(a_side):
                 column = int(block[row].argmax())
-                if int(block[:, column].argmax()) == row and block[row, column] >= ALIGN_THRESHOLD:
+                if int(block[:, column].argmax()) == row and block[row, column] >= threshold:
                     pairs.append(_Pair(a, b_side[column], float(block[row, column])))
     return pairs
 
 
-def _numbers(claim: Claim, lang: str) -> dict[tuple[str, bool], NumberMention]:
-    """The first value of each quantity the quote states (lexicon quantities and units)."""
-    found: dict[tuple[str, bool], NumberMention] = {}
-    for mention in find_numbers(claim.normalized, lang):
-        if mention.keyed or mention.unit:
-            found.setdefault((mention.quantity, mention.ordinal), mention)
-    return found
+_Bounds = tuple[float | None, float | None]
+_Quantities = dict[tuple[str, bool], _Bounds]  # (quantity, ordinal) → (low, high)
 
 
-def _numbers_disagree(a: dict, b: dict) -> bool:
+def _numbers(claim: Claim) -> _Quantities:
+    """The bounds of each quantity the quote states, as its extractor found them."""
+    return {
+        (number.quantity, number.ordinal): (number.low, number.high)
+        for number in claim.quote.numbers
+    }
+
+
+def _numbers_disagree(
+    a: dict[tuple[str, bool], _Bounds], b: dict[tuple[str, bool], _Bounds]
+) -> bool:
     for key in a.keys() & b.keys():
-        low_a, high_a = a[key].low, a[key].high
-        low_b, high_b = b[key].low, b[key].high
+        low_a, high_a = a[key]
+        low_b, high_b = b[key]
         if (high_a is not None and low_b is not None and high_a < low_b) or (
             high_b is not None and low_a is not None and high_b < low_a
         ):
@@ -163,7 +153,7 @@ def _numbers_disagree(a: dict, b: dict) -> bool:
 
 def _excerpt(claim: Claim) -> str:
     text = claim.normalized
-    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
+    return text if len(text) <= SETTINGS.excerpt_chars else text[: SETTINGS.excerpt_chars - 1] + "…"
 
 
 def _components(pairs: Sequence[_Pair]) -> list[set[int]]:
@@ -181,14 +171,12 @@ def _group_conflicts(
     similarity: np.ndarray,
     context: EventContext,
 ) -> list[Conflict]:
-    def lang(index: int) -> str:
-        return context.pages[quotes[index].page_id].lang
-
-    pairs = _aligned_pairs(members, quotes, similarity)
+    threshold = _thresholds(context).quote_alignment
+    pairs = _aligned_pairs(members, quotes, similarity, threshold)
     conflicts = []
     for component in _components(pairs):
-        negated = {index: is_negated(quotes[index].normalized, lang(index)) for index in component}
-        numbers = {index: _numbers(quotes[index], lang(index)) for index in component}
+        negated = {index: quotes[index].quote.negated for index in component}
+        numbers = {index: _numbers(quotes[index]) for index in component}
         inside = [p for p in pairs if p.a in component]
         by_negation = [p for p in inside if negated[p.a] != negated[p.b]]
         by_number = [p for p in inside if _numbers_disagree(numbers[p.a], numbers[p.b])]
@@ -204,7 +192,7 @@ def _group_conflicts(
                 f'("{_excerpt(quotes[yes])}") and without it on {quotes[no].page_id} '
                 f'("{_excerpt(quotes[no])}").'
             )
-            confidence = NEGATION_CONFIDENCE
+            confidence = SETTINGS.negation_confidence
         else:
             pair = by_number[0]
             explanation = (
@@ -212,7 +200,7 @@ def _group_conflicts(
                 f'("{_excerpt(quotes[pair.a])}") and {quotes[pair.b].page_id} '
                 f'("{_excerpt(quotes[pair.b])}").'
             )
-            confidence = NUMBER_CONFIDENCE
+            confidence = SETTINGS.quote_number_confidence
         conflicts.append(
             Conflict(
                 kind=ConflictKind.QUOTE,
@@ -232,15 +220,16 @@ def _same_words_conflicts(
     similarity: np.ndarray,
     context: EventContext,
 ) -> list[Conflict]:
+    same_words = _thresholds(context).quote_same_words
     group_of = {index: number for number, members in enumerate(groups) for index in members}
-    direct = [i for i, quote in enumerate(quotes) if quote.details.get("direct")]
+    direct = [i for i, quote in enumerate(quotes) if quote.quote.direct]
     conflicts = []
     for x, a in enumerate(direct):
         for b in direct[x + 1 :]:
             if (
                 quotes[a].page_id != quotes[b].page_id
                 and group_of[a] != group_of[b]
-                and similarity[a, b] >= SAME_WORDS_THRESHOLD
+                and similarity[a, b] >= same_words
             ):
                 pair = (quotes[a], quotes[b])
                 conflicts.append(
@@ -248,7 +237,7 @@ def _same_words_conflicts(
                         kind=ConflictKind.QUOTE,
                         page_ids=tuple(sorted({quote.page_id for quote in pair})),
                         claims=pair,
-                        confidence=SAME_WORDS_CONFIDENCE,
+                        confidence=SETTINGS.same_words_confidence,
                         explanation=(
                             f'The same words ("{_excerpt(pair[0])}") are given to '
                             f"{_speaker_surface(pair[0])} on {pair[0].page_id} and to "
@@ -258,6 +247,10 @@ def _same_words_conflicts(
                     )
                 )
     return conflicts
+
+
+def _thresholds(context: EventContext) -> ModelThresholds:
+    return model_thresholds(context.embedder.name if context.embedder else None)
 
 
 def compare(context: EventContext) -> list[Conflict]:
@@ -270,16 +263,12 @@ def compare(context: EventContext) -> list[Conflict]:
     ]
     groups = _speaker_groups(quotes)
     shared = [g for g in groups if len({quotes[i].page_id for i in g}) > 1]
-    if not shared and len({q.page_id for q in quotes if q.details.get("direct")}) < 2:
+    if not shared and len({q.page_id for q in quotes if q.quote.direct}) < 2:
         return []
-    direct_pages = {q.page_id for q in quotes if q.details.get("direct")}
+    direct_pages = {q.page_id for q in quotes if q.quote.direct}
     needed = sorted(
         {i for group in shared for i in group}
-        | (
-            {i for i, q in enumerate(quotes) if q.details.get("direct")}
-            if len(direct_pages) > 1
-            else set()
-        )
+        | ({i for i, q in enumerate(quotes) if q.quote.direct} if len(direct_pages) > 1 else set())
     )
     vectors = context.embedder.encode([quotes[i].normalized for i in needed])
     similarity = np.full((len(quotes), len(quotes)), -1.0, dtype=np.float32)

@@ -7,7 +7,17 @@ import pytest
 from reconciler.claims import numbers
 from reconciler.reconcile import EventContext, event_contexts
 from reconciler.reconcile.numbers import compare, intervals_disjoint
-from reconciler.records import Claim, ClaimKind, ConflictKind, Event, Page, Region, RegionKind
+from reconciler.records import (
+    Claim,
+    ClaimKind,
+    ConflictKind,
+    Event,
+    NumberValue,
+    Page,
+    Region,
+    RegionKind,
+    Slot,
+)
 
 
 def page(page_id: str, text: str, lang: str) -> Page:
@@ -107,9 +117,18 @@ def test_a_previous_round_is_its_own_slot() -> None:
 
 
 def _claim(value: float, low: float | None, high: float | None) -> Claim:
-    details = {"value": value, "low": low, "high": high}
-    return Claim(
-        ClaimKind.NUMBER, "p", 0, 1, "x", RegionKind.BODY, str(value), 1.0, details=details
+    number = NumberValue(value, low, high, "exact", "deaths", "", False, "", True, False, "")
+    return Claim.of(
+        number,
+        kind=ClaimKind.NUMBER,
+        page_id="p",
+        start=0,
+        end=1,
+        text="x",
+        region=RegionKind.BODY,
+        normalized=str(value),
+        confidence=1.0,
+        slot=Slot.QUANTITY,
     )
 
 

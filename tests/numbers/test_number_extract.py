@@ -6,8 +6,9 @@ import random
 
 import pytest
 
-from reconciler.claims.numbers import NumberMention, ascii_digits, extract, find_numbers
+from reconciler.claims.numbers import NumberMention, extract, find_numbers
 from reconciler.records import Page, Region, RegionKind
+from reconciler.text import ascii_digits
 
 
 def first(text: str, lang: str) -> NumberMention:

@@ -10,7 +10,8 @@ import pytest
 
 from reconciler.claims import entities, quotes
 from reconciler.reconcile import EventContext, event_contexts
-from reconciler.reconcile.quotes import ALIGN_THRESHOLD, SAME_WORDS_THRESHOLD, compare
+from reconciler.reconcile.quotes import compare
+from reconciler.reconcile.settings import model_thresholds
 from reconciler.records import Claim, ClaimKind, ConflictKind, Event, Page, Region, RegionKind
 
 
@@ -150,7 +151,7 @@ def test_thresholds_separate_dev_quotes(dev_pages: dict[str, Page]) -> None:
     ]
     vectors = get_embedder().encode(texts)
     similarity = vectors @ vectors.T
-    assert similarity[0, 1] >= ALIGN_THRESHOLD
-    assert similarity[2, 3] >= ALIGN_THRESHOLD
-    assert similarity[0, 4] < ALIGN_THRESHOLD
-    assert similarity[2, 4] < SAME_WORDS_THRESHOLD
+    assert similarity[0, 1] >= model_thresholds(None).quote_alignment
+    assert similarity[2, 3] >= model_thresholds(None).quote_alignment
+    assert similarity[0, 4] < model_thresholds(None).quote_alignment
+    assert similarity[2, 4] < model_thresholds(None).quote_same_words

@@ -23,6 +23,7 @@ from reconciler.claims.dates.lexicon import fold, patterns
 from reconciler.claims.dates.resolve import Anchor, Resolved, resolve
 from reconciler.ingest import crawl_dates
 from reconciler.records import Claim, ClaimKind, Page, RegionKind
+from reconciler.text import SENTENCE_BREAK
 
 __all__ = ["extract", "page_event_date"]
 
@@ -37,7 +38,7 @@ _AMBIGUOUS_LEAD = 0.8  # the lead names two days: the choice may be the wrong on
 _NEAR = 48  # characters: "أعلنت وزارة الداخلية المغربية، مساء اليوم السبت"
 _DATELINE_PREFIX = 40  # "MARRAKECH, Morocco, " before a dateline's date
 _DATELINE_DASH = regex.compile(r"\s*[-–—:]\s")
-_SENTENCE_END = regex.compile(r"[।۔。؟!?\n]|(?<=[\p{Ll}\p{Lo}\p{M})”\"»])\.(?=\s+[^\d\p{Ll}])")
+_SENTENCE_END = SENTENCE_BREAK  # the text layer's one sentence splitter
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from reconciler.calendars import (
     name_key,
 )
 from reconciler.claims.dates.locales import Shift, locale_words
+from reconciler.text import ascii_digits
 
 # Languages with a data file (data/<lang>.json); every other language dateparser knows gets
 # its month, weekday and relative words from reconciler.claims.dates.locales.
@@ -40,13 +41,8 @@ _BEFORE = r"(?<![\p{L}\p{M}])"
 _AFTER = r"(?:(?<=[\u3400-\u9fff\uac00-\ud7af])|(?![\p{L}\p{M}]))"
 
 
-def to_ascii_digits(text: str) -> str:
-    """Every decimal digit (০-৯, ०-९, ٠-٩, ۰-۹, ...) as its ASCII digit; same length, so
-    offsets into the result are offsets into ``text``."""
-    return "".join(
-        str(unicodedata.digit(char)) if not char.isascii() and char.isdecimal() else char
-        for char in text
-    )
+# The text layer's digit normaliser: every decimal digit as ASCII, offsets kept.
+to_ascii_digits = ascii_digits
 
 
 def fold(text: str) -> str:

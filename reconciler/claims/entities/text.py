@@ -1,4 +1,4 @@
-"""Words, sentences and suffix stripping with offsets into the page text."""
+"""Words and suffix stripping with offsets into the page text."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ _WORD_RE = re.compile(
     r"[^\s!-&(-,/:-@\[-`{-~\u0964\u0965\u060c\u061b\u061f\u06d4\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘«»—–…·•|]+"
 )
 _EDGE_PUNCT = "'’.-"
-_SENTENCE_END_RE = re.compile(r"[.!?।؟۔。！？]+(?=\s|$|[\"”’»)])|\n")
 _INDIC_VOWEL_SIGNS = frozenset("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
 _INDIC_CONSONANT_RE = re.compile(r"[\u0995-\u09b9\u09dc-\u09df\u0915-\u0939]")
 
@@ -40,18 +39,6 @@ def words(text: str, offset: int = 0) -> list[Word]:
         if word and any(char.isalpha() for char in word):
             found.append(Word(word, offset + start, offset + start + len(word)))
     return found
-
-
-def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for match in _SENTENCE_END_RE.finditer(text):
-        if text[start : match.end()].strip():
-            spans.append((offset + start, offset + match.end()))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((offset + start, offset + len(text)))
-    return spans
 
 
 def _spellings(suffix: str) -> tuple[str, ...]:

@@ -9,7 +9,6 @@ years, clock times and bare page furniture are not numeric claims.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,11 +25,12 @@ from reconciler.claims.numbers.lexicon import (
     word_matches,
     words_of,
 )
-from reconciler.records import Claim, ClaimKind, Page, RegionKind
+from reconciler.claims.numbers.settings import SETTINGS
+from reconciler.records import Claim, ClaimKind, NumberValue, Page, RegionKind, Slot
+from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, ascii_digits, enclosing
 
 __all__ = [
     "NumberMention",
-    "ascii_digits",
     "extract",
     "find_numbers",
     "format_number",
@@ -44,14 +44,10 @@ DIGIT_NUMBER = re.compile(r"(?<![0-9A-Za-z\-/:.,])\d+(?:[.,]\d+)*(?![0-9]|[.,:/]
 # "10 000" / "10 000": thousands grouped by spaces, in languages whose comma is decimal.
 SPACED_THOUSANDS = re.compile(r"(?<![0-9.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![0-9]|[.,]\d)")
 CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
-CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\"«»“”„‘’।|\n。，；：！？（）—–]|\.(?=\s|$)")
-SENTENCE_BREAK = re.compile(r"[!?।\n。！？]|\.(?=\s|$)")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+NEXT_WORD = re.compile(r"\s*([^\W\d_][\w\u0900-\u0DFF\u0600-\u06FF\u200c\u200d-]*)")
 LETTER_OR_MARK = re.compile(r"[\w\u0900-\u0DFF\u0600-\u06FF\u0300-\u036F]")
 
-WINDOW_WORDS = 4  # how far from the number its counted noun or marker may stand
-UNSPACED_WINDOW = 8  # the same for Chinese, in characters
-SCOPE_REACH = 60  # characters before the number searched for "previous", "earlier"
 
 # How an approximation marker widens a value into an interval: (low factor, high factor);
 # None is unbounded. "Nearly 100" is just below 100; "about 87" within ±10%.
@@ -68,14 +64,9 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
 DATE_ATOM_KINDS = frozenset({"date", "time"})
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CHINESE_PARTICLES = frozenset("的了和与及、在被是为从向中")
-CHINESE_NOUN_CHARS = 2
 # Concepts that count the parts of something the words must name ("members" of a crew, a
 # commission, a bloc): never compared across pages on their own.
 QUALIFIED_CONCEPTS = frozenset({"members"})
-
-KEYED_CONFIDENCE = 0.9
-UNIT_CONFIDENCE = 0.75
-NOUN_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -122,12 +113,6 @@ class _Candidate:
     from_word: bool = False
 
 
-def ascii_digits(text: str) -> str:
-    """Native digits (০-৯, ०-९, ٠-٩, ۰-۹, full-width) as ASCII, one character for one, so
-    offsets still index the original text."""
-    return re.sub(r"\d", lambda match: str(unicodedata.decimal(match.group(), 0)), text)
-
-
 def format_number(value: float) -> str:
     if value.is_integer():
         return str(int(value))
@@ -151,13 +136,6 @@ def _words(text: str, start: int, end: int) -> list[_Word]:
         _Word(match.group().lower(), match.start(), match.end())
         for match in WORD.finditer(text, start, end)
     ]
-
-
-def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause or sentence (by ``pattern``'s breaks) around [start, end)."""
-    before = [match.end() for match in pattern.finditer(text, 0, start)]
-    after = pattern.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 def _keyword_at(words: Sequence[_Word], keywords: Sequence[Keyword]) -> tuple[Keyword, int] | None:
@@ -236,7 +214,7 @@ def _chinese_numerals(text: str, lex: NumberLexicon) -> list[_Candidate]:
     counters += list(lex.classifiers)
     found = []
     for match in CHINESE_NUMERAL.finditer(text):
-        after = text[match.end() : match.end() + UNSPACED_WINDOW]
+        after = text[match.end() : match.end() + SETTINGS.unspaced_window]
         prefixed = any(text[: match.start()].endswith(prefix) for prefix in lex.ordinal_prefixes)
         if not prefixed and not any(after.startswith(counter) for counter in counters):
             continue
@@ -290,7 +268,7 @@ def _until_specific_noun(lex: NumberLexicon, after: list[_Word]) -> list[_Word]:
 def _qualifier_before(lex: NumberLexicon, before: list[_Word]) -> _Reading | None:
     """A specific quantity named just before a number counted in a generic concept:
     "चालक दल के 4 सदस्य" (4 members of the crew) counts the crew."""
-    words = before[-WINDOW_WORDS:]
+    words = before[-SETTINGS.window_words :]
     for index in range(len(words) - 1, -1, -1):
         hit = _keyword_at(words[index:], lex.counted)
         if hit is not None and not hit[0].unit and hit[0].meaning not in QUALIFIED_CONCEPTS:
@@ -353,13 +331,13 @@ def _read_unspaced(
             marker = _Marker(keyword.meaning, -1, after_start + len(phrase))
             after_start += len(phrase)
             break
-    before_text = text[max(clause[0], start - UNSPACED_WINDOW) : start]
+    before_text = text[max(clause[0], start - SETTINGS.unspaced_window) : start]
     for keyword in lex.approx_before:
         phrase = "".join(keyword.words)
         if before_text.endswith(phrase):
             marker = _Marker(keyword.meaning, start - len(phrase), marker.end)
             break
-    after_text = text[after_start : min(clause[1], after_start + UNSPACED_WINDOW)]
+    after_text = text[after_start : min(clause[1], after_start + SETTINGS.unspaced_window)]
     best: tuple[int, _Reading] | None = None
     for keyword in lex.counted:  # longest first: at equal distance the longer phrase wins
         phrase = "".join(keyword.words)
@@ -390,7 +368,7 @@ def _counted_noun(
         return None
     start = end + len(counter)
     stop = start
-    while stop < min(clause[1], start + CHINESE_NOUN_CHARS) and HAN.match(text[stop]):
+    while stop < min(clause[1], start + SETTINGS.chinese_noun_chars) and HAN.match(text[stop]):
         if text[stop] in CHINESE_PARTICLES:
             break
         stop += 1
@@ -402,7 +380,11 @@ def _counted_noun(
 def _reach(candidate: _Candidate) -> tuple[int, int]:
     """Words after and before a number that may say what it counts: a number written as a
     word only counts what follows it ("killed two" is rare, "Second World War" common)."""
-    return (WINDOW_WORDS, 0) if candidate.from_word else (WINDOW_WORDS, WINDOW_WORDS)
+    return (
+        (SETTINGS.window_words, 0)
+        if candidate.from_word
+        else (SETTINGS.window_words, SETTINGS.window_words)
+    )
 
 
 def _ordinal_suffix_end(text: str, end: int, lex: NumberLexicon) -> int | None:
@@ -432,8 +414,8 @@ def _symbol_reading(text: str, start: int, end: int) -> _Reading | None:
 def _scope(
     text: str, digits: str, start: int, end: int, lex: NumberLexicon, page_year: int | None
 ) -> str:
-    sentence_start, sentence_end = _bounds(SENTENCE_BREAK, text, start, end)
-    lead = text[max(sentence_start, start - SCOPE_REACH) : start].lower()
+    sentence_start, sentence_end = enclosing(SENTENCE_BREAK, text, start, end)
+    lead = text[max(sentence_start, start - SETTINGS.scope_reach) : start].lower()
     if lex.spaced:
         if any(word_matches(scope, word) for word in words_of(lead) for scope in lex.scope_words):
             return "previous"
@@ -462,7 +444,7 @@ def _mention(
     prefixed = next((p for p in lex.ordinal_prefixes if text[:start].endswith(p)), None)
     if prefixed:
         ordinal, start = True, start - len(prefixed)
-    clause = _bounds(CLAUSE_BREAK, digits, start, end)
+    clause = enclosing(CLAUSE_BREAK, digits, start, end)
     if lex.spaced:
         after = _words(text, end, clause[1])
         before = _words(text, clause[0], start)
@@ -565,17 +547,42 @@ def page_year(page: Page) -> int | None:
     return None
 
 
+def _next_word(text: str, offset: int) -> str:
+    """The word right after a number's evidence on the same line ("two foreign ministers":
+    "ministers" after "two foreign"), which may say whose head count it is."""
+    following = NEXT_WORD.match(text, offset)
+    if following is None or "\n" in text[offset : following.start(1)]:
+        return ""
+    return following.group(1)
+
+
 def extract(page: Page) -> list[Claim]:
     year = page_year(page)
     claims = []
     for region in page.readable_regions():
         for mention in find_numbers(page.region_text(region), page.lang, page_year=year):
             start, end = region.start + mention.start, region.start + mention.end
-            confidence = NOUN_CONFIDENCE
+            confidence = SETTINGS.noun_confidence
             if mention.keyed or mention.unit:
-                confidence = KEYED_CONFIDENCE if mention.keyed else UNIT_CONFIDENCE
+                confidence = (
+                    SETTINGS.keyed_confidence if mention.keyed else SETTINGS.unit_confidence
+                )
+            value = NumberValue(
+                value=mention.value,
+                low=mention.low,
+                high=mention.high,
+                bound=mention.bound,
+                quantity=mention.quantity,
+                unit=mention.unit,
+                ordinal=mention.ordinal,
+                scope=mention.scope,
+                keyed=mention.keyed,
+                qualified=mention.qualified,
+                next_word=_next_word(page.text, end),
+            )
             claims.append(
-                Claim(
+                Claim.of(
+                    value,
                     kind=ClaimKind.NUMBER,
                     page_id=page.id,
                     start=start,
@@ -584,20 +591,7 @@ def extract(page: Page) -> list[Claim]:
                     region=region.kind,
                     normalized=format_number(mention.value),
                     confidence=confidence,
-                    slot=mention.quantity,
-                    details={
-                        "value": mention.value,
-                        "low": mention.low,
-                        "high": mention.high,
-                        "approx": mention.bound != "exact",
-                        "bound": mention.bound,
-                        "quantity": mention.quantity,
-                        "unit": mention.unit,
-                        "ordinal": mention.ordinal,
-                        "scope": mention.scope,
-                        "keyed": mention.keyed,
-                        "qualified": mention.qualified,
-                    },
+                    slot=Slot.QUANTITY,
                 )
             )
     return claims

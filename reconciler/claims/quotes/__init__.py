@@ -13,9 +13,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from reconciler.claims.numbers import script_language
+from reconciler.claims.numbers import find_numbers, script_language
 from reconciler.claims.quotes.lexicon import WORD, QuoteLexicon, lexicon, words_of
-from reconciler.records import Claim, ClaimKind, Page
+from reconciler.claims.quotes.settings import SETTINGS
+from reconciler.records import Claim, ClaimKind, Page, QuotedNumber, QuoteValue, Slot
+from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, enclosing, sentence_spans
 
 __all__ = [
     "QuoteMention",
@@ -39,28 +41,8 @@ QUOTE_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("‘’", re.compile(rf"‘((?:[^‘’\n]|’(?=[{_LETTER}]))+)’(?![{_LETTER}])")),
     ('""', re.compile(r'"([^"\n]+)"')),
 )
-CLAUSE_BREAK = re.compile(r"[,;:()–—«»“”„\"‘’،，；：（）]")
-SENTENCE_BREAK = re.compile(r"[!?।\n。！？؟]|\.(?=\s|$)")
 NEXT_QUOTE = re.compile(r"[“«„「『‘\"]")
 CONTENT_BREAK = re.compile(r"[,:;،，：\-–—]")
-CJK_WORD_CHARS = 2  # a Chinese "word" for length thresholds: about two characters
-
-MIN_QUOTE_WORDS = 2  # a one-word quote is a scare quote ('বন্ধু'), not speech
-MIN_UNATTRIBUTED_WORDS = 4  # a short fragment with no speaker is a term, not a quote
-MIN_REPORTED_WORDS = 3
-MAX_FRAME = 160  # characters around a quote searched for its attribution
-MAX_NAME_WORDS = 8  # "La Oficina de Gestión de Emergencias de Alaska"
-MAX_UNCASED_NAME_WORDS = 3  # no capitals to bound a name: "রুশ রাষ্ট্রপতি পুতিন"
-SHORT_TAIL_WORDS = 6  # "…, the ministry said in a statement." is attribution, not content
-COMPLEMENTIZER_REACH = 10  # "told Russian Foreign Minister Sergei Lavrov on Tuesday that …"
-MAX_CJK_NAME = 8  # characters
-MAX_LEAD_WORDS = 8  # '"…," a man who escaped with his two children told …'
-NESTED_VERB_WORDS = 5  # "CCTV reported, Xi said, …": the inner verb owns the content
-
-DIRECT_CONFIDENCE = 0.9
-REPORTED_CONFIDENCE = 0.7
-UNATTRIBUTED_CONFIDENCE = 0.4
-PRONOUN_PENALTY = 0.1
 
 
 @dataclass(frozen=True)
@@ -100,14 +82,7 @@ def _words(text: str, start: int, end: int) -> list[_Word]:
 def _word_count(text: str, lex: QuoteLexicon) -> int:
     if lex.spaced:
         return len(WORD.findall(text))
-    return len(re.sub(r"\W", "", text)) // CJK_WORD_CHARS
-
-
-def _boundary(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
-    """The span around [start, end) up to the nearest breaks of ``pattern``."""
-    before = [match.end() for match in pattern.finditer(text, 0, start)]
-    after = pattern.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+    return len(re.sub(r"\W", "", text)) // SETTINGS.cjk_word_chars
 
 
 def _direct_quotes(text: str) -> list[tuple[int, int, int, int, str]]:
@@ -170,7 +145,7 @@ def _speaker(text: str, words: Sequence[_Word], lex: QuoteLexicon) -> Speaker:
 
 def _max_name_words(lex: QuoteLexicon) -> int:
     # Capitals bound a name in cased scripts; elsewhere the nearest words are all we have.
-    return MAX_NAME_WORDS if lex.cased else MAX_UNCASED_NAME_WORDS
+    return SETTINGS.max_name_words if lex.cased else SETTINGS.max_uncased_name_words
 
 
 def _is_oblique(word: _Word, lex: QuoteLexicon) -> bool:
@@ -232,10 +207,10 @@ def _sentence_subject(
     if not lex.spaced:
         lead = text[sentence_start:limit]
         cut = min((lead.find(end) for end in lex.subject_ends if end in lead), default=-1)
-        if not 0 < cut <= MAX_CJK_NAME:
+        if not 0 < cut <= SETTINGS.max_cjk_name:
             return None
         return Speaker(lead[:cut], sentence_start, sentence_start + cut)
-    clause_end = _boundary(CLAUSE_BREAK, text, sentence_start, sentence_start)[1]
+    clause_end = enclosing(CLAUSE_BREAK, text, sentence_start, sentence_start)[1]
     words = _words(text, sentence_start, min(clause_end, limit))
     first = 0
     while first < len(words) and _is_filler(words[first], lex):
@@ -250,7 +225,7 @@ def _sentence_subject(
     run = words[first:last]
     if run and run[0].text in lex.pronouns:
         return _speaker(text, run[:1], lex)
-    run = run if lex.cased else run[-MAX_UNCASED_NAME_WORDS:]
+    run = run if lex.cased else run[-SETTINGS.max_uncased_name_words :]
     if not run or len(run) > _max_name_words(lex) + 1:
         return None
     if _valid_name(run, lex):
@@ -264,19 +239,19 @@ def _speaker_before(
     text: str, sentence_start: int, verb_start: int, lex: QuoteLexicon
 ) -> Speaker | None:
     """The subject of a speech verb: the name just before it, else the sentence's subject."""
-    clause_start = max(sentence_start, _boundary(CLAUSE_BREAK, text, verb_start, verb_start)[0])
+    clause_start = max(sentence_start, enclosing(CLAUSE_BREAK, text, verb_start, verb_start)[0])
     if not lex.spaced:
         lead = text[clause_start:verb_start]
         for stopword in lex.speaker_stopwords:
             lead = lead.removesuffix(stopword)
-        if 0 < len(lead) <= MAX_CJK_NAME:
+        if 0 < len(lead) <= SETTINGS.max_cjk_name:
             pronoun = lead if lead in lex.pronouns else ""
             return Speaker(lead, clause_start, clause_start + len(lead), pronoun)
         return _sentence_subject(text, sentence_start, verb_start, lex)
     words = _words(text, sentence_start, verb_start)
     for index in range(len(words) - 1, -1, -1):
         if _phrase_at(words, index, lex.subject_markers):  # Hindi "X ने … कहा"
-            marker_clause = _boundary(CLAUSE_BREAK, text, words[index].start, words[index].start)
+            marker_clause = enclosing(CLAUSE_BREAK, text, words[index].start, words[index].start)
             subject = [w for w in words[:index] if w.start >= marker_clause[0]]
             return _name_run(text, subject, lex) or _sentence_subject(
                 text, sentence_start, verb_start, lex
@@ -294,7 +269,7 @@ def _speaker_after(text: str, verb_end: int, limit: int, lex: QuoteLexicon) -> S
     """The speaker after the verb: '"…," said a spokesperson', '», — заявил он', 'قال X'."""
     if not lex.spaced:
         return None
-    clause_end = _boundary(CLAUSE_BREAK, text, verb_end, verb_end)[1]
+    clause_end = enclosing(CLAUSE_BREAK, text, verb_end, verb_end)[1]
     words = _words(text, verb_end, min(clause_end, limit))
     first = 0
     while first < len(words) and _is_filler(words[first], lex):
@@ -331,8 +306,8 @@ def _attribute_direct(
     lex: QuoteLexicon,
 ) -> Speaker | None:
     start, end = quote[0], quote[1]
-    sentence_start, sentence_end = _boundary(SENTENCE_BREAK, masked, start, end)
-    after_end = min(sentence_end, end + MAX_FRAME)
+    sentence_start, sentence_end = enclosing(SENTENCE_BREAK, masked, start, end)
+    after_end = min(sentence_end, end + SETTINGS.max_frame)
     next_quote = NEXT_QUOTE.search(text, end, after_end)
     if next_quote:
         after_end = next_quote.start()
@@ -341,11 +316,15 @@ def _attribute_direct(
         verb_start, verb_end = after_verbs[0]
         lead = [w for w in _words(text, end, verb_start) if w.text not in lex.speaker_stopwords]
         if not lead:
-            return _speaker_after(text, verb_end, after_end, lex)
-        if len(lead) <= MAX_LEAD_WORDS:
+            # '“…” dedi.', '“…” বলেন।': nothing names the speaker after the verb, so the
+            # sentence's subject before the quote is the speaker.
+            return _speaker_after(text, verb_end, after_end, lex) or (
+                None if lex.verb_first else _speaker_before(text, sentence_start, start, lex)
+            )
+        if len(lead) <= SETTINGS.max_lead_words:
             # '"…," a man who escaped with his two children told …' names the speaker whole.
             return _speaker(text, lead, lex) if lex.cased else _name_run(text, lead, lex)
-    frame_start = max(sentence_start, previous_end, start - MAX_FRAME)
+    frame_start = max(sentence_start, previous_end, start - SETTINGS.max_frame)
     before_verbs = _verbs(text, frame_start, start, lex)
     if before_verbs:
         verb_start, verb_end = before_verbs[-1]
@@ -361,13 +340,13 @@ def _direct_mentions(text: str, masked: str, lex: QuoteLexicon) -> list[QuoteMen
     for quote in _direct_quotes(text):
         start, end, content_start, content_end, style = quote
         words = _word_count(text[content_start:content_end], lex)
-        if words < MIN_QUOTE_WORDS:
+        if words < SETTINGS.min_quote_words:
             continue
         previous_end = previous.end if previous else 0
         speaker = _attribute_direct(text, masked, quote, previous_end, lex)
         if speaker is None and previous is not None and "\n" not in text[previous.end : start]:
             speaker = previous.speaker  # a second quote running on from the first
-        if speaker is None and words < MIN_UNATTRIBUTED_WORDS:
+        if speaker is None and words < SETTINGS.min_unattributed_words:
             continue
         mention = QuoteMention(start, end, content_start, content_end, True, style, speaker)
         mentions.append(mention)
@@ -380,19 +359,23 @@ def _content_after(text: str, verb_end: int, sentence_end: int, lex: QuoteLexico
     "বলেন, …"), or None when what follows is no content."""
     if not lex.spaced:
         content = text[verb_end:sentence_end].lstrip("，,：: ")
-        if _word_count(content, lex) < MIN_REPORTED_WORDS:
+        if _word_count(content, lex) < SETTINGS.min_reported_words:
             return None
         return sentence_end - len(content)
     words = _words(text, verb_end, sentence_end)
     # "said that …" or "told Russian Foreign Minister Sergei Lavrov on Tuesday that …": the
     # complementizer opens the content when only a name and fillers stand before it.
     marker = next(
-        (i for i, w in enumerate(words[:COMPLEMENTIZER_REACH]) if w.text in lex.complementizers),
+        (
+            i
+            for i, w in enumerate(words[: SETTINGS.complementizer_reach])
+            if w.text in lex.complementizers
+        ),
         None,
     )
     if marker and not (
         (lex.cased and all(w.capitalized or _is_filler(w, lex) for w in words[:marker]))
-        or (lex.verb_first and marker <= MAX_UNCASED_NAME_WORDS)
+        or (lex.verb_first and marker <= SETTINGS.max_uncased_name_words)
     ):
         marker = None
     breaks = text[verb_end : words[0].start if words else sentence_end].strip() or (
@@ -402,7 +385,7 @@ def _content_after(text: str, verb_end: int, sentence_end: int, lex: QuoteLexico
         words = words[marker + 1 :]
     elif lex.content_needs_break and not CONTENT_BREAK.search(breaks):
         return None
-    if len(words) < MIN_REPORTED_WORDS:
+    if len(words) < SETTINGS.min_reported_words:
         return None
     return words[0].start
 
@@ -415,10 +398,10 @@ def _source_marker_mention(
     size = _phrase_at(words, 0, lex.source_markers) if lex.spaced else 0
     if not size:
         return None
-    clause_end = _boundary(CLAUSE_BREAK, text, words[size - 1].end, words[size - 1].end)[1]
+    clause_end = enclosing(CLAUSE_BREAK, text, words[size - 1].end, words[size - 1].end)[1]
     name = [w for w in words[size:] if w.end <= clause_end][: _max_name_words(lex)]
     content = [w for w in words if w.start > clause_end]
-    if not name or len(content) < MIN_REPORTED_WORDS:
+    if not name or len(content) < SETTINGS.min_reported_words:
         return None
     start, end = content[0].start, sentence[1]
     return QuoteMention(start, end, start, end, False, "", _speaker(text, name, lex))
@@ -435,7 +418,7 @@ def _content_before(
     "…, según informó el USGS", "… বলে জানিয়েছে সংবাদ সংস্থা আইএনএ।"."""
     sentence_start, sentence_end = sentence
     verb_start, verb_end = verb
-    clause_start = max(sentence_start, _boundary(CLAUSE_BREAK, text, verb_start, verb_start)[0])
+    clause_start = max(sentence_start, enclosing(CLAUSE_BREAK, text, verb_start, verb_start)[0])
     lead = _words(text, clause_start, verb_start)
     content_end = verb_start
     # Uncased SOV pages put the speaker after the verb when they invert ("… জানালেন রুশ
@@ -451,7 +434,7 @@ def _content_before(
     if speaker is None:
         speaker = _speaker_after(text, verb_end, sentence_end, lex)
     content = text[sentence_start:content_end].rstrip(" ,،，—–-")
-    if speaker is None or _word_count(content, lex) < MIN_REPORTED_WORDS:
+    if speaker is None or _word_count(content, lex) < SETTINGS.min_reported_words:
         return None
     start = sentence_start + len(content) - len(content.lstrip())
     return _reported(start, sentence_start + len(content), speaker)
@@ -474,13 +457,13 @@ def _reported_mention(
         if head and head[-1].text in lex.source_markers_flat:
             continue  # "…, según informó el USGS": the content came first
         if (
-            len(tail) <= SHORT_TAIL_WORDS
+            len(tail) <= SETTINGS.short_tail_words
             and _is_filler(tail[0], lex)
             and len(head) > _max_name_words(lex) + 1
         ):
             continue  # "…, the ministry said in a statement."
         later = verbs[index + 1 :]
-        if later and len(_words(text, verb_end, later[0][0])) < NESTED_VERB_WORDS:
+        if later and len(_words(text, verb_end, later[0][0])) < SETTINGS.nested_verb_words:
             continue
         if lex.verb_first:
             speaker = _speaker_after(text, verb_end, content_start, lex)
@@ -489,16 +472,6 @@ def _reported_mention(
         if speaker is not None:
             return _reported(content_start, sentence_end, speaker)
     return _content_before(text, sentence, verbs[-1], lex) if verbs else None
-
-
-def _sentences(masked: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for match in SENTENCE_BREAK.finditer(masked):
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(masked)))
-    return [(s, e) for s, e in spans if masked[s:e].strip()]
 
 
 def resolve_pronouns(mentions: Sequence[QuoteMention]) -> list[QuoteMention]:
@@ -526,7 +499,7 @@ def find_quotes(text: str, lang: str) -> list[QuoteMention]:
     masked = _masked(text, quotes)
     mentions = _direct_mentions(text, masked, lex)
     reported = []
-    for sentence in _sentences(masked):
+    for sentence in sentence_spans(masked):
         if any(sentence[0] <= quote.start < sentence[1] for quote in mentions):
             continue  # a sentence with a direct quote is attributed through that quote
         mention = _reported_mention(text, sentence, lex)
@@ -566,9 +539,9 @@ def is_negated(text: str, lang: str) -> bool:
 
 def _confidence(mention: QuoteMention) -> float:
     if mention.speaker is None:
-        return UNATTRIBUTED_CONFIDENCE
-    confidence = DIRECT_CONFIDENCE if mention.direct else REPORTED_CONFIDENCE
-    return confidence - PRONOUN_PENALTY if mention.speaker.pronoun else confidence
+        return SETTINGS.unattributed_confidence
+    confidence = SETTINGS.direct_confidence if mention.direct else SETTINGS.reported_confidence
+    return confidence - SETTINGS.pronoun_penalty if mention.speaker.pronoun else confidence
 
 
 def extract(page: Page) -> list[Claim]:
@@ -578,32 +551,46 @@ def extract(page: Page) -> list[Claim]:
             mentions.append(_shifted(mention, region.start))
     claims = []
     for mention in resolve_pronouns(mentions):
-        content = page.text[mention.content_start : mention.content_end]
-        details: dict[str, object] = {
-            "speaker_surface": mention.speaker.surface if mention.speaker else "",
-            "direct": mention.direct,
-            "style": mention.style,
-        }
-        if mention.speaker is not None:
-            details["speaker_start"] = mention.speaker.start
-            details["speaker_end"] = mention.speaker.end
-            if mention.speaker.pronoun:
-                details["speaker_pronoun"] = mention.speaker.pronoun
+        content = " ".join(page.text[mention.content_start : mention.content_end].split())
+        speaker = mention.speaker
+        value = QuoteValue(
+            speaker_surface=speaker.surface if speaker else "",
+            direct=mention.direct,
+            style=mention.style,
+            negated=is_negated(content, page.lang),
+            numbers=_quantities(content, page.lang),
+            speaker_start=speaker.start if speaker else None,
+            speaker_end=speaker.end if speaker else None,
+            speaker_pronoun=speaker.pronoun if speaker else "",
+        )
         claims.append(
-            Claim(
+            Claim.of(
+                value,
                 kind=ClaimKind.QUOTE,
                 page_id=page.id,
                 start=mention.start,
                 end=mention.end,
                 text=page.text[mention.start : mention.end],
                 region=page.region_at(mention.start),
-                normalized=" ".join(content.split()),
+                normalized=content,
                 confidence=_confidence(mention),
-                slot="quote",
-                details=details,
+                slot=Slot.QUOTE,
             )
         )
     return claims
+
+
+def _quantities(content: str, lang: str) -> tuple[QuotedNumber, ...]:
+    """The first value of each quantity the quote states (lexicon quantities and units), as
+    bounds: what the quote comparator needs, so it never reads the text again."""
+    found: dict[tuple[str, bool], QuotedNumber] = {}
+    for number in find_numbers(content, lang):
+        if number.keyed or number.unit:
+            found.setdefault(
+                (number.quantity, number.ordinal),
+                QuotedNumber(number.quantity, number.ordinal, number.low, number.high),
+            )
+    return tuple(found.values())
 
 
 def _shifted(mention: QuoteMention, offset: int) -> QuoteMention:

@@ -1,20 +1,18 @@
-"""Per-language speech data (data/<lang>.json): speech verbs, source markers, pronouns, the
-words that cannot be part of a speaker's name, and negation words for comparing quotes."""
+"""Per-language speech data, the ``quotes.json`` supplement of each language pack: speech
+verbs, source markers, pronouns, the words that cannot be part of a speaker's name, and
+negation words for comparing quotes."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from reconciler import lang
 
 #: Word runs for speaker and verb matching: hyphens and apostrophes stay inside a word so
 #: "al-Miyahi", "Russia's" and "কহা-" are one word each; Indic vowel signs stay inside too.
 WORD = re.compile(r"[^\s.,;:!?()\[\]{}«»“”„\"‘’/|·।॥。，、；：！？（）—–]+")
-
-#: Languages written without spaces: verbs and negations match inside the running text.
-UNSPACED = frozenset({"zh", "ja"})
 
 
 @dataclass(frozen=True)
@@ -51,23 +49,23 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
+_SUPPLEMENT = "quotes"
+
+
 @cache
 def languages() -> tuple[str, ...]:
-    folder = files("reconciler.claims.quotes") / "data"
-    return tuple(
-        sorted(e.name.removesuffix(".json") for e in folder.iterdir() if e.name.endswith(".json"))
-    )
+    return tuple(code for code in lang.codes() if lang.pack(code).supplement(_SUPPLEMENT))
 
 
 @cache
-def lexicon(lang: str) -> QuoteLexicon | None:
-    if lang not in languages():
+def lexicon(code: str) -> QuoteLexicon | None:
+    if code not in languages():
         return None
-    path = files("reconciler.claims.quotes") / "data" / f"{lang}.json"
-    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw = lang.pack(code).supplement(_SUPPLEMENT)
     return QuoteLexicon(
-        lang=lang,
-        spaced=lang not in UNSPACED,
+        lang=code,
+        # Unspaced scripts: verbs and negations match inside the running text.
+        spaced=not lang.pack(code).unspaced,
         cased=bool(raw["cased"]),
         verb_first=bool(raw["verb_first"]),
         speech_verbs=_phrases(raw["speech_verbs"]),

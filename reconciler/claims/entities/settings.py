@@ -1,0 +1,43 @@
+"""Thresholds of the entity finders, in one place (matching, romanisation and corpus-wide
+resolution keep theirs with the names code).
+
+All were set by hand on the synthetic dev set (tests/data/dev) and checked on the held-out
+set (tests/data/holdout); each comment says what the value does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EntitySettings:
+    # dev: a person's name has at most four words ("Mohammed bin Abdulrahman Al Thani" is
+    # cut, "Sergei Viktorovich Lavrov" is whole).
+    max_name_words: int = 4
+    # dev (ru): a capitalised run may hold abbreviations before a name ("МИД КНДР Цой Сон Хи").
+    max_run_words: int = 7
+    # dev: the lede is the headlines and this many first sentences of the body.
+    lede_sentences: int = 2
+    # dev (fr, de): characters before a place searched for "the day before" (another stop).
+    other_day_window: int = 30
+    # dev (ar, fa, hi, bn): an uncapitalised place needs this many consonant letters.
+    min_consonant_letters: int = 3
+    # dev (fa): a city this large is a place even without a settlement cue.
+    metropolis: int = 1_000_000
+    # dev (fa): this many most frequent words of the language are never a city without a
+    # cue ("همین استان" is "this province").
+    function_words: int = 300
+    # dev: score of one "in X" in the lede; a page names its event's place there.
+    lede_locative: int = 4
+    # dev: rapidfuzz ratio above which a later word of the page spells a known name.
+    same_script_min_ratio: int = 60
+    # dev: the most frequent words of a language, a stoplist for single-word names.
+    stoplist_size: int = 2000
+    # Cities this small have names that collide with ordinary words too often (GeoNames).
+    min_city_population: int = 100_000
+    # dev (ru): a declined place name keeps a stem of at least this many letters.
+    min_declined_stem: int = 3
+
+
+SETTINGS = EntitySettings()

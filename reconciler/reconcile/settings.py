@@ -1,0 +1,53 @@
+"""Thresholds of the comparators, in one place; thresholds that depend on the embedding
+model live with the model in ``models/registry.json`` (``thresholds``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True)
+class ReconcileSettings:
+    # Confidence of a number conflict by how its quantity was told (ranked on dev).
+    quantity_confidence: float = 0.9
+    unit_confidence: float = 0.7
+    noun_confidence: float = 0.5
+    head_count_confidence: float = 0.6
+    # An approximate value ("about 40") makes a disagreement less sure.
+    approximate_penalty: float = 0.1
+    # Float noise: 7.3 from "7,3" and from "৭.৩" must be equal.
+    relative_tolerance: float = 1e-9
+    negation_confidence: float = 0.75
+    quote_number_confidence: float = 0.8
+    same_words_confidence: float = 0.6
+    excerpt_chars: int = 80  # a quote's excerpt in an explanation
+
+
+SETTINGS = ReconcileSettings()
+
+
+@dataclass(frozen=True)
+class ModelThresholds:
+    """Cosine similarities that depend on the embedding model (``models/registry.json``)."""
+
+    quote_alignment: float
+    quote_same_words: float
+
+
+# multilingual-e5-small's, measured on the dev pages (see registry.json); a model the
+# registry gives no thresholds for uses them until someone measures its own.
+_DEFAULT_MODEL = "multilingual-e5-small"
+
+
+@cache
+def model_thresholds(model: str | None) -> ModelThresholds:
+    registry = json.loads((files("reconciler.models") / "registry.json").read_text("utf-8"))
+    entry = registry.get(model or _DEFAULT_MODEL, {}).get("thresholds")
+    entry = entry or registry[_DEFAULT_MODEL]["thresholds"]
+    return ModelThresholds(
+        quote_alignment=float(entry["quote_alignment"]),
+        quote_same_words=float(entry["quote_same_words"]),
+    )
