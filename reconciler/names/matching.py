@@ -20,7 +20,14 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from reconciler.names.phonetics import skeleton, skeletons, vowels
-from reconciler.names.romanize import SEPARATORS, fold_tokens, name_tokens, script_variant
+from reconciler.names.romanize import (
+    SEPARATORS,
+    chinese_syllable_readings,
+    fold_tokens,
+    hanzi_reading,
+    name_tokens,
+    script_variant,
+)
 from reconciler.names.scripts import script_of
 from reconciler.names.settings import SETTINGS, VOWELLED_SCRIPTS
 
@@ -46,11 +53,13 @@ def tokens_match(
     right: str,
     latin: tuple[bool, bool] = (True, True),
     min_ratio: float = 0.0,
+    same_script: bool = False,
 ) -> bool:
     """Two romanised tokens are one name part (a given name, a surname).
 
     ``latin``: whether each token was spelled by a Latin-script source; ``min_ratio``:
-    how alike letter by letter tokens must be that match only with edits.
+    how alike letter by letter tokens must be that match only with edits, or at all
+    when both are in the ``same_script`` (Ward and Ford share a skeleton).
     """
     if left == right:
         return True
@@ -58,21 +67,24 @@ def tokens_match(
         # vowel-only tokens ("Yi", "И", "ই"): compare what is there
         return skeleton(left) == skeleton(right) and bool(vowels(left) & vowels(right))
     mine, theirs = skeletons(left, latin[0]), skeletons(right, latin[1])
-    if mine & theirs:
-        return True
-    if min_ratio and ratio(left, right) < min_ratio:
+    shared = bool(mine & theirs)
+    if min_ratio and (same_script or not shared) and ratio(left, right) < min_ratio:
         return False
-    return any(_skeletons_match(one, other) for one in mine for other in theirs)
+    return shared or any(_skeletons_match(one, other) for one in mine for other in theirs)
 
 
 def _aligned(
-    shorter: tuple[str, ...], longer: tuple[str, ...], latin: tuple[bool, bool], min_ratio: float
+    shorter: tuple[str, ...],
+    longer: tuple[str, ...],
+    latin: tuple[bool, bool],
+    min_ratio: float,
+    same_script: bool,
 ) -> bool:
     """Each token of ``shorter`` matches its own token of ``longer``, in any order."""
     used: set[int] = set()
     for token in shorter:
         for index, candidate in enumerate(longer):
-            if index not in used and tokens_match(token, candidate, latin, min_ratio):
+            if index not in used and tokens_match(token, candidate, latin, min_ratio, same_script):
                 used.add(index)
                 break
         else:
@@ -95,20 +107,23 @@ def tokens_same_entity(
     right: tuple[str, ...],
     latin: tuple[bool, bool] = (True, True),
     min_ratio: float = 0.0,
+    same_script: bool = False,
 ) -> bool:
     if not left or not right:
         return False
     if len(left) > len(right):
-        return tokens_same_entity(right, left, (latin[1], latin[0]), min_ratio)
+        return tokens_same_entity(right, left, (latin[1], latin[0]), min_ratio, same_script)
     shorter, longer = left, right
     if len(shorter) == 1:
         candidates = {longer[-1]}
         if len(longer[0]) <= SETTINGS.short_surname:
             candidates.add(longer[0])
-        if any(tokens_match(shorter[0], other, latin, min_ratio) for other in candidates):
+        if any(
+            tokens_match(shorter[0], other, latin, min_ratio, same_script) for other in candidates
+        ):
             return True
         return len(longer) > 1 and _joined_match(shorter, longer, exact=bool(min_ratio))
-    if _aligned(shorter, longer, latin, min_ratio):
+    if _aligned(shorter, longer, latin, min_ratio, same_script):
         return True
     return len(shorter) != len(longer) and _joined_match(shorter, longer, exact=bool(min_ratio))
 
@@ -118,7 +133,7 @@ def _readings(name: str) -> tuple[tuple[str, ...], ...]:
     """Token readings of a name: a hanzi name may also be one foreign name (莫迪 = Modi)."""
     tokens = name_tokens(name)
     if script_of(name) == "han" and len(tokens) > 1 and not SEPARATORS.search(name):
-        return tokens, ("".join(tokens),)
+        return tokens, ("".join(tokens),), *chinese_syllable_readings(name)
     return (tokens,)
 
 
@@ -135,16 +150,18 @@ def _min_ratio(script_a: str, script_b: str) -> float:
 
 
 @lru_cache(maxsize=65536)
-def _place(name: str) -> object | None:
+def known_place(name: str) -> str | None:
+    """The gazetteer's place that ``name`` names, as one string, if it knows one."""
     # imported late: the gazetteer romanises with this package
     from reconciler.claims.entities.gazetteer import lookup
 
-    return lookup(name)
+    place = lookup(name)
+    return None if place is None else f"{place.kind}:{place.name}:{place.country}"
 
 
 def _same_place(a: str, b: str) -> bool | None:
     """Identity when the gazetteer knows both names as places, else None."""
-    place_a, place_b = _place(a), _place(b)
+    place_a, place_b = known_place(a), known_place(b)
     if place_a is None or place_b is None:
         return None
     if place_a == place_b:
@@ -161,18 +178,19 @@ def same_entity(a: str, b: str) -> bool:
         variant_a, variant_b = script_variant(a), script_variant(b)
         if variant_a == variant_b == "han":
             # 李强 and 李克强 are two people; simplified and traditional read alike
-            return _hanzi(a) == _hanzi(b) or name_tokens(a) == name_tokens(b) != ()
+            return _hanzi(a) == _hanzi(b) or hanzi_reading(a) == hanzi_reading(b) != ""
         same_place = _same_place(a, b)
         if same_place is not None:
             return same_place
         latin = (script_of(a) == "latin", script_of(b) == "latin")
         min_ratio = _min_ratio(variant_a, variant_b)
+        same_script = variant_a == variant_b
         for left in _readings(a):
             for right in _readings(b):
                 for script in {variant_a, variant_b}:
                     left = fold_tokens(left, script, own=script == variant_a)
                     right = fold_tokens(right, script, own=script == variant_b)
-                if tokens_same_entity(left, right, latin, min_ratio):
+                if tokens_same_entity(left, right, latin, min_ratio, same_script):
                     return True
         return False
     except Exception:  # odd text must never break a caller

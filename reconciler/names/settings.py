@@ -21,21 +21,44 @@ class NameSettings:
     # consonants must match exactly ("Li" ≠ "Lu" is decided by the other tokens).
     one_edit_from: int = 3
     two_edits_from: int = 7
-    substitution_cost: int = 2
+    substitution_cost: int = 1
     # Both names written with their vowels (Latin, Cyrillic, Indic scripts): a token that
     # only matches with edits must also look alike letter by letter (rapidfuzz ratio),
     # or "Brayson" ~ "Brown", "Frist" ~ "Wilson" would pass on consonants alone.
-    vowelled_min_ratio: float = 60.0
+    vowelled_min_ratio: float = 70.0
     # Two spellings in one script (Latin-Latin, Cyrillic-Cyrillic) must look alike.
     same_script_min_ratio: float = 60.0
     # Particles ("al", "bin", "shri") are dropped only while this many other tokens remain.
     min_tokens_without_particles: int = 2
+    # Display names: a romanised part is respelled the English way (``english.py``) by a
+    # census name part with its skeleton at least this frequent (%), this alike
+    # (rapidfuzz ratio), for parts at least this long, in these scripts.
+    english_min_frequency: float = 0.001
+    english_min_ratio: float = 75.0
+    english_min_length: int = 3
+    english_scripts: frozenset[str] = frozenset(["cyrillic", "ukrainian", "kana", "persian"])
 
 
 SETTINGS = NameSettings()
 
 # Scripts that write every vowel, so letter-level similarity means something across them.
 VOWELLED_SCRIPTS = frozenset(
-    "latin cyrillic ukrainian greek devanagari bengali gurmukhi gujarati oriya tamil telugu "
-    "kannada malayalam sinhala armenian georgian".split()
+    [
+        "latin",
+        "cyrillic",
+        "ukrainian",
+        "greek",
+        "devanagari",
+        "bengali",
+        "gurmukhi",
+        "gujarati",
+        "oriya",
+        "tamil",
+        "telugu",
+        "kannada",
+        "malayalam",
+        "sinhala",
+        "armenian",
+        "georgian",
+    ]
 )
