@@ -3,8 +3,10 @@
 A romanisation spells how a name sounds; English-language sources spell a foreign name's
 parts the way English spells them. The US Census name-frequency lists (shipped by the
 ``names`` package: 5,494 given names, 88,799 surnames, with their frequencies) give those
-spellings: a romanised token is replaced by the most alike census name part that has its
-consonant skeleton and is alike enough letter by letter: the most alike of them.
+spellings: a romanised token is replaced by the census name part with the same consonant
+skeleton that is most alike letter by letter, when it is alike enough. Only for scripts
+where this measurably helps (``NameSettings.english_scripts``): elsewhere it turns one
+name into another (Sharif into Sheriff).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz.fuzz import ratio
 
-from reconciler.names.phonetics import skeletons
+from reconciler.names.phonetics import skeleton
 from reconciler.names.settings import SETTINGS
 
 
@@ -31,8 +33,7 @@ def _census() -> dict[str, list[tuple[str, float]]]:
                 if float(frequency) < SETTINGS.english_min_frequency:
                     break  # the files are sorted by frequency
                 part = part.lower()
-                for sound in skeletons(part, True):
-                    by_sound[sound].append((part, float(frequency)))
+                by_sound[skeleton(part)].append((part, float(frequency)))
     for parts in by_sound.values():
         parts.sort(key=lambda item: -item[1])
     return dict(by_sound)
@@ -45,9 +46,7 @@ def english_spelling(token: str) -> str:
         return token
     census = _census()
     alike = [
-        (ratio(token, part), frequency, part)
-        for sound in skeletons(token, False)
-        for part, frequency in census.get(sound, ())
+        (ratio(token, part), frequency, part) for part, frequency in census.get(skeleton(token), ())
     ]
     best = max(alike, default=None)
     return best[2] if best and best[0] >= SETTINGS.english_min_ratio else token

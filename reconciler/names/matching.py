@@ -53,13 +53,11 @@ def tokens_match(
     right: str,
     latin: tuple[bool, bool] = (True, True),
     min_ratio: float = 0.0,
-    same_script: bool = False,
 ) -> bool:
     """Two romanised tokens are one name part (a given name, a surname).
 
     ``latin``: whether each token was spelled by a Latin-script source; ``min_ratio``:
-    how alike letter by letter tokens must be that match only with edits, or at all
-    when both are in the ``same_script`` (Ward and Ford share a skeleton).
+    how alike letter by letter tokens must be that match only with edits.
     """
     if left == right:
         return True
@@ -67,10 +65,16 @@ def tokens_match(
         # vowel-only tokens ("Yi", "И", "ই"): compare what is there
         return skeleton(left) == skeleton(right) and bool(vowels(left) & vowels(right))
     mine, theirs = skeletons(left, latin[0]), skeletons(right, latin[1])
-    shared = bool(mine & theirs)
-    if min_ratio and (same_script or not shared) and ratio(left, right) < min_ratio:
+    if mine & theirs:
+        return True
+    if min_ratio and ratio(left, right) < min_ratio:
         return False
-    return shared or any(_skeletons_match(one, other) for one in mine for other in theirs)
+    return any(_skeletons_match(one, other) for one in mine for other in theirs)
+
+
+def _sounds_alike(left: str, right: str, latin: tuple[bool, bool]) -> bool:
+    """The same token, or one skeleton reading in common: a match without edits."""
+    return left == right or bool(skeletons(left, latin[0]) & skeletons(right, latin[1]))
 
 
 def _aligned(
@@ -78,18 +82,21 @@ def _aligned(
     longer: tuple[str, ...],
     latin: tuple[bool, bool],
     min_ratio: float,
-    same_script: bool,
 ) -> bool:
-    """Each token of ``shorter`` matches its own token of ``longer``, in any order."""
+    """Each token of ``shorter`` matches its own token of ``longer``, in any order, and one
+    of them without edits: two names alike only approximately in every part (Amir Hasin,
+    Imran Khan) are two people."""
     used: set[int] = set()
+    anchored = len(shorter) < SETTINGS.anchored_from_tokens
     for token in shorter:
         for index, candidate in enumerate(longer):
-            if index not in used and tokens_match(token, candidate, latin, min_ratio, same_script):
+            if index not in used and tokens_match(token, candidate, latin, min_ratio):
                 used.add(index)
+                anchored = anchored or _sounds_alike(token, candidate, latin)
                 break
         else:
             return False
-    return True
+    return anchored
 
 
 def _joined_match(left: tuple[str, ...], right: tuple[str, ...], exact: bool) -> bool:
@@ -107,23 +114,20 @@ def tokens_same_entity(
     right: tuple[str, ...],
     latin: tuple[bool, bool] = (True, True),
     min_ratio: float = 0.0,
-    same_script: bool = False,
 ) -> bool:
     if not left or not right:
         return False
     if len(left) > len(right):
-        return tokens_same_entity(right, left, (latin[1], latin[0]), min_ratio, same_script)
+        return tokens_same_entity(right, left, (latin[1], latin[0]), min_ratio)
     shorter, longer = left, right
     if len(shorter) == 1:
         candidates = {longer[-1]}
         if len(longer[0]) <= SETTINGS.short_surname:
             candidates.add(longer[0])
-        if any(
-            tokens_match(shorter[0], other, latin, min_ratio, same_script) for other in candidates
-        ):
+        if any(tokens_match(shorter[0], other, latin, min_ratio) for other in candidates):
             return True
         return len(longer) > 1 and _joined_match(shorter, longer, exact=bool(min_ratio))
-    if _aligned(shorter, longer, latin, min_ratio, same_script):
+    if _aligned(shorter, longer, latin, min_ratio):
         return True
     return len(shorter) != len(longer) and _joined_match(shorter, longer, exact=bool(min_ratio))
 
@@ -184,13 +188,12 @@ def same_entity(a: str, b: str) -> bool:
             return same_place
         latin = (script_of(a) == "latin", script_of(b) == "latin")
         min_ratio = _min_ratio(variant_a, variant_b)
-        same_script = variant_a == variant_b
         for left in _readings(a):
             for right in _readings(b):
                 for script in {variant_a, variant_b}:
                     left = fold_tokens(left, script, own=script == variant_a)
                     right = fold_tokens(right, script, own=script == variant_b)
-                if tokens_same_entity(left, right, latin, min_ratio, same_script):
+                if tokens_same_entity(left, right, latin, min_ratio):
                     return True
         return False
     except Exception:  # odd text must never break a caller

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reconciler.claims.entities import same_entity
-from reconciler.claims.entities.romanize import romanize
+from reconciler.names.romanize import romanize
 
 PAIRS = json.loads((Path(__file__).parent / "name_pairs.json").read_text(encoding="utf-8"))["pairs"]
 

@@ -40,7 +40,6 @@ def test_every_script_is_read(name: str, script: str) -> None:
     [
         ("特朗普", "Donald Trump"),
         ("唐纳德·特朗普", "Donald Trump"),
-        ("普京", "Vladimir Putin"),
         ("拜登", "Joe Biden"),
         ("约翰·克里", "John Kerry"),
         ("ドナルド・トランプ", "Donald Trump"),
@@ -59,7 +58,6 @@ def test_exonyms_join_their_latin_forms(foreign: str, latin: str) -> None:
 @pytest.mark.parametrize(
     ("left", "right"),
     [
-        ("David Ward", "David Ford"),
         ("Bill Frist", "Bill Wilson"),
         ("Jeremy Corbyn", "Jeremy Cronin"),
         ("Joe Biden", "Joe Byrne"),
