@@ -38,13 +38,21 @@ def _allowed_edits(length: int) -> int:
     return 1 if length >= SETTINGS.one_edit_from else 0
 
 
+# Sounds that transliterations swap for one another (ch/sh/ts, ch/k, ch/t, b/w/p, m/n): a
+# substitution between them costs one edit, any other ``substitution_cost``.
+_NEAR_SOUNDS = str.maketrans({"S": "C", "K": "C", "T": "C", "W": "B", "M": "N", "P": "B"})
+
+
 def _skeletons_match(left: str, right: str) -> bool:
     """Close skeletons: the same first sound, then few insertions or deletions."""
     if not left or not right or left[0] != right[0]:
         return False
+    allowed = _allowed_edits(max(len(left), len(right)))
     weights = (1, 1, SETTINGS.substitution_cost)
-    distance = Levenshtein.distance(left, right, weights=weights)
-    return distance <= _allowed_edits(max(len(left), len(right)))
+    if Levenshtein.distance(left, right, weights=weights) <= allowed:
+        return True
+    near_left, near_right = left.translate(_NEAR_SOUNDS), right.translate(_NEAR_SOUNDS)
+    return near_left == near_right and Levenshtein.distance(left, right) <= allowed
 
 
 @lru_cache(maxsize=262144)

@@ -122,6 +122,7 @@ _LATIN_ORTHOGRAPHY = (
 _ROMANISED = (
     (re.compile(r"x"), ("s", "h")),  # pinyin x spells the s and the hi of foreign names
     (re.compile(r"(?:^|(?<=[aeiou]))u(?=[aeio])"), ("w",)),  # a glide: ウォーナー = Warner
+    (re.compile(r"w"), ("v",)),  # Hindi व and Russian в write both: वांग = Ван = ওয়াং (Wang)
     # Indic letters without vowel signs: दहल is d-a-h-a-l (Dahal), not an aspirated dh
     (re.compile(r"([bdgjkpt])h(?=[^aeiouy])"), (r"\1ah",)),
 )
