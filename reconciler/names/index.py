@@ -151,10 +151,15 @@ class NameIndex(Generic[Entry]):
                     found.add(posting)
         return found
 
+    def candidate_names(self, names: Iterable[str]) -> dict[Entry, set[str]]:
+        """Entries with names that may match one of ``names`` (a superset of the matches),
+        each with those of its names."""
+        found: dict[Entry, set[str]] = {}
+        for name in names:
+            for entry, theirs in self._matches(name):
+                found.setdefault(entry, set()).add(theirs)
+        return found
+
     def candidates(self, names: Iterable[str]) -> list[Entry]:
         """Entries with a name that may match one of ``names`` (a superset of matches)."""
-        found: dict[Entry, None] = {}
-        for name in names:
-            for entry, _ in self._matches(name):
-                found.setdefault(entry)
-        return list(found)
+        return list(self.candidate_names(names))
