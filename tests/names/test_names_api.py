@@ -40,6 +40,7 @@ def test_every_script_is_read(name: str, script: str) -> None:
     [
         ("特朗普", "Donald Trump"),
         ("唐纳德·特朗普", "Donald Trump"),
+        ("普京", "Vladimir Putin"),
         ("拜登", "Joe Biden"),
         ("约翰·克里", "John Kerry"),
         ("ドナルド・トランプ", "Donald Trump"),
