@@ -31,7 +31,7 @@ def corpus_claims(dataset: Path, wanted: int) -> list[Claim]:
     extracted = [extract(page) for page in pages]
     claims: list[Claim] = []
     for copy in range(wanted // max(1, len(pages)) + 1):
-        for page, page_claims in zip(pages, extracted):
+        for page, page_claims in zip(pages, extracted, strict=False):
             if copy * len(pages) + pages.index(page) >= wanted:
                 return claims
             page_id = f"{page.id}~{copy}"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-from reconciler.names.romanize import latin_spelling
+from reconciler.names.english import english_spelling
+from reconciler.names.romanize import is_chinese_name, latin_spelling, script_variant
 from reconciler.names.scripts import script_of
+from reconciler.names.settings import SETTINGS
 
 
 def _capitalised(word: str) -> str:
@@ -21,4 +23,7 @@ def display_name(name: str, lang: str | None = None) -> str:
     name = re.sub(r"\s+", " ", name.strip())
     if script_of(name) == "latin":
         return name
-    return " ".join(_capitalised(word) for word in latin_spelling(name, lang).split())
+    words = latin_spelling(name, lang).split()
+    if script_variant(name, lang) in SETTINGS.english_scripts and not is_chinese_name(name):
+        words = ["-".join(map(english_spelling, word.split("-"))) for word in words]
+    return " ".join(_capitalised(word) for word in words)

@@ -17,8 +17,10 @@ from collections.abc import Hashable, Iterable
 from functools import lru_cache
 from typing import Generic, TypeVar
 
+from reconciler.names.matching import known_place
 from reconciler.names.phonetics import skeleton, skeletons
 from reconciler.names.romanize import name_tokens
+from reconciler.names.scripts import script_of
 from reconciler.names.settings import SETTINGS
 
 Entry = TypeVar("Entry", bound=Hashable)
@@ -69,16 +71,23 @@ def name_keys(name: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
     if not tokens:
         return (), frozenset()
     spellings = _spellings(tokens)
+    # a hanzi name may be read as one run (莫迪 = Modi): each token also has its keys
+    run = (
+        {key for spelling in spellings for key in _token_keys("".join(spelling))}
+        if script_of(name) == "han"
+        else set()
+    )
     per_token = tuple(
-        frozenset(key for spelling in spellings for key in _token_keys(spelling[position]))
+        frozenset(run.union(*(_token_keys(spelling[position]) for spelling in spellings)))
         for position in range(len(tokens))
     )
-    joined = frozenset(
-        key
-        for spelling in spellings
-        for key in _token_keys("".join(spelling), _JOINED_KEY_LENGTH)
-    )
-    return per_token, joined
+    joined = {
+        key for spelling in spellings for key in _token_keys("".join(spelling), _JOINED_KEY_LENGTH)
+    }
+    place = known_place(name)
+    if place is not None:  # places the gazetteer knows match by identity, not by sound
+        joined.add(f"@{place}")
+    return per_token, frozenset(joined)
 
 
 @lru_cache(maxsize=65536)
@@ -114,7 +123,7 @@ class NameIndex(Generic[Entry]):
         self._joined: dict[str, set[tuple[Entry, str]]] = defaultdict(set)
 
     def add(self, name: str, entry: Entry) -> None:
-        tokens, joined = name_keys(name)
+        _tokens, joined = name_keys(name)
         for key in _all_keys(name):
             self._any[key].add((entry, name))
         for key in _telling_token(name):
@@ -142,10 +151,15 @@ class NameIndex(Generic[Entry]):
                     found.add(posting)
         return found
 
+    def candidate_names(self, names: Iterable[str]) -> dict[Entry, set[str]]:
+        """Entries with names that may match one of ``names`` (a superset of the matches),
+        each with those of its names."""
+        found: dict[Entry, set[str]] = {}
+        for name in names:
+            for entry, theirs in self._matches(name):
+                found.setdefault(entry, set()).add(theirs)
+        return found
+
     def candidates(self, names: Iterable[str]) -> list[Entry]:
         """Entries with a name that may match one of ``names`` (a superset of matches)."""
-        found: dict[Entry, None] = {}
-        for name in names:
-            for entry, _ in self._matches(name):
-                found.setdefault(entry)
-        return list(found)
+        return list(self.candidate_names(names))

@@ -20,7 +20,14 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from reconciler.names.phonetics import skeleton, skeletons, vowels
-from reconciler.names.romanize import SEPARATORS, fold_tokens, name_tokens, script_variant
+from reconciler.names.romanize import (
+    SEPARATORS,
+    chinese_syllable_readings,
+    fold_tokens,
+    hanzi_reading,
+    name_tokens,
+    script_variant,
+)
 from reconciler.names.scripts import script_of
 from reconciler.names.settings import SETTINGS, VOWELLED_SCRIPTS
 
@@ -31,13 +38,21 @@ def _allowed_edits(length: int) -> int:
     return 1 if length >= SETTINGS.one_edit_from else 0
 
 
+# Sounds that transliterations swap for one another (ch/sh/ts, ch/k, ch/t, b/w/p, m/n): a
+# substitution between them costs one edit, any other ``substitution_cost``.
+_NEAR_SOUNDS = str.maketrans({"S": "C", "K": "C", "T": "C", "W": "B", "M": "N", "P": "B"})
+
+
 def _skeletons_match(left: str, right: str) -> bool:
     """Close skeletons: the same first sound, then few insertions or deletions."""
     if not left or not right or left[0] != right[0]:
         return False
+    allowed = _allowed_edits(max(len(left), len(right)))
     weights = (1, 1, SETTINGS.substitution_cost)
-    distance = Levenshtein.distance(left, right, weights=weights)
-    return distance <= _allowed_edits(max(len(left), len(right)))
+    if Levenshtein.distance(left, right, weights=weights) <= allowed:
+        return True
+    near_left, near_right = left.translate(_NEAR_SOUNDS), right.translate(_NEAR_SOUNDS)
+    return near_left == near_right and Levenshtein.distance(left, right) <= allowed
 
 
 @lru_cache(maxsize=262144)
@@ -65,19 +80,31 @@ def tokens_match(
     return any(_skeletons_match(one, other) for one in mine for other in theirs)
 
 
+def _sounds_alike(left: str, right: str, latin: tuple[bool, bool]) -> bool:
+    """The same token, or one skeleton reading in common: a match without edits."""
+    return left == right or bool(skeletons(left, latin[0]) & skeletons(right, latin[1]))
+
+
 def _aligned(
-    shorter: tuple[str, ...], longer: tuple[str, ...], latin: tuple[bool, bool], min_ratio: float
+    shorter: tuple[str, ...],
+    longer: tuple[str, ...],
+    latin: tuple[bool, bool],
+    min_ratio: float,
 ) -> bool:
-    """Each token of ``shorter`` matches its own token of ``longer``, in any order."""
+    """Each token of ``shorter`` matches its own token of ``longer``, in any order, and one
+    of them without edits: two names alike only approximately in every part (Amir Hasin,
+    Imran Khan) are two people."""
     used: set[int] = set()
+    anchored = len(shorter) < SETTINGS.anchored_from_tokens
     for token in shorter:
         for index, candidate in enumerate(longer):
             if index not in used and tokens_match(token, candidate, latin, min_ratio):
                 used.add(index)
+                anchored = anchored or _sounds_alike(token, candidate, latin)
                 break
         else:
             return False
-    return True
+    return anchored
 
 
 def _joined_match(left: tuple[str, ...], right: tuple[str, ...], exact: bool) -> bool:
@@ -118,7 +145,7 @@ def _readings(name: str) -> tuple[tuple[str, ...], ...]:
     """Token readings of a name: a hanzi name may also be one foreign name (莫迪 = Modi)."""
     tokens = name_tokens(name)
     if script_of(name) == "han" and len(tokens) > 1 and not SEPARATORS.search(name):
-        return tokens, ("".join(tokens),)
+        return tokens, ("".join(tokens),), *chinese_syllable_readings(name)
     return (tokens,)
 
 
@@ -135,16 +162,18 @@ def _min_ratio(script_a: str, script_b: str) -> float:
 
 
 @lru_cache(maxsize=65536)
-def _place(name: str) -> object | None:
+def known_place(name: str) -> str | None:
+    """The gazetteer's place that ``name`` names, as one string, if it knows one."""
     # imported late: the gazetteer romanises with this package
     from reconciler.claims.entities.gazetteer import lookup
 
-    return lookup(name)
+    place = lookup(name)
+    return None if place is None else f"{place.kind}:{place.name}:{place.country}"
 
 
 def _same_place(a: str, b: str) -> bool | None:
     """Identity when the gazetteer knows both names as places, else None."""
-    place_a, place_b = _place(a), _place(b)
+    place_a, place_b = known_place(a), known_place(b)
     if place_a is None or place_b is None:
         return None
     if place_a == place_b:
@@ -161,7 +190,7 @@ def same_entity(a: str, b: str) -> bool:
         variant_a, variant_b = script_variant(a), script_variant(b)
         if variant_a == variant_b == "han":
             # 李强 and 李克强 are two people; simplified and traditional read alike
-            return _hanzi(a) == _hanzi(b) or name_tokens(a) == name_tokens(b) != ()
+            return _hanzi(a) == _hanzi(b) or hanzi_reading(a) == hanzi_reading(b) != ""
         same_place = _same_place(a, b)
         if same_place is not None:
             return same_place

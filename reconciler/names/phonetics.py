@@ -52,40 +52,38 @@ _SOUND_CLASSES = (
     ("n", "N"),
 )
 _VOWELS = frozenset("aeiouy")
+_SOUND_OF = dict(_SOUND_CLASSES)
+# one unit of a token: a spelling of a sound (longest first, as listed), a w, or any letter
+_UNITS = re.compile("|".join(spelling for spelling, _ in _SOUND_CLASSES) + "|w|.")
+
+
+_FINAL_NG = re.compile(r"ngh?$")
+_VOWEL_X = re.compile(r"(?<=[aeiou])x")
+# a breathy h after l (Delhi/দিল্লি), a silent h after a vowel (John, Sarah)
+_SILENT_H = re.compile(r"(?<=l)h|(?<=[aeiou])h(?![aeiouy])")
 
 
 @lru_cache(maxsize=65536)
 def skeleton(token: str) -> str:
     """Consonant skeleton of one romanised token: vowels dropped, close sounds merged."""
-    token = re.sub(r"ngh?$", "n", token)  # Russian renders Chinese -ng as -н, Arabic as -نغ
+    token = _FINAL_NG.sub("n", token)  # Russian renders Chinese -ng as -н, Arabic as -نغ
     if token.startswith("x"):
         token = "s" + token[1:]
-    token = re.sub(r"(?<=[aeiou])x", "ks", token).replace("x", "s")
-    token = re.sub(r"(?<=l)h", "", token)  # Delhi/দিল্লি: a breathy h after l
-    token = re.sub(r"(?<=[aeiou])h(?![aeiouy])", "", token)  # John, Sarah: a silent h
+    token = _VOWEL_X.sub("ks", token).replace("x", "s")
+    token = _SILENT_H.sub("", token)
     token = token.replace("qi", "chi")  # pinyin q before i is "ch" (Qiang); elsewhere q is k
     out: list[str] = []
-    index = 0
-    while index < len(token):
-        char = token[index]
-        if char == "w":
+    for match in _UNITS.finditer(token):
+        unit = match.group()
+        if unit == "w":
             # a consonant at the start (Arabic و: واشنطن) and before a vowel; after a vowel
             # it is English spelling of a vowel (Lowry, Moscow), between consonants
             # Arabic's long u (محمود: mhmwd)
-            if index == 0 or (index + 1 < len(token) and token[index + 1] in _VOWELS):
+            end = match.end()
+            if not match.start() or (end < len(token) and token[end] in _VOWELS):
                 out.append("W")
-            index += 1
-            continue
-        if char in _VOWELS:
-            index += 1
-            continue
-        for spelling, sound in _SOUND_CLASSES:
-            if token.startswith(spelling, index):
-                out.append(sound)
-                index += len(spelling)
-                break
-        else:
-            index += 1
+        elif unit in _SOUND_OF:
+            out.append(_SOUND_OF[unit])
     deduplicated = [
         sound for position, sound in enumerate(out) if not position or out[position - 1] != sound
     ]
@@ -124,6 +122,7 @@ _LATIN_ORTHOGRAPHY = (
 _ROMANISED = (
     (re.compile(r"x"), ("s", "h")),  # pinyin x spells the s and the hi of foreign names
     (re.compile(r"(?:^|(?<=[aeiou]))u(?=[aeio])"), ("w",)),  # a glide: ウォーナー = Warner
+    (re.compile(r"w"), ("v",)),  # Hindi व and Russian в write both: वांग = Ван = ওয়াং (Wang)
     # Indic letters without vowel signs: दहल is d-a-h-a-l (Dahal), not an aspirated dh
     (re.compile(r"([bdgjkpt])h(?=[^aeiouy])"), (r"\1ah",)),
 )

@@ -23,9 +23,9 @@ from typing import Any
 
 import icu
 from anyascii import anyascii
-from pypinyin import lazy_pinyin
+from pypinyin import Style, lazy_pinyin
 
-from reconciler.names.scripts import script_of
+from reconciler.names.scripts import script_of, script_of_char
 from reconciler.names.settings import SETTINGS
 
 _DATA = Path(__file__).parent / "data"
@@ -35,9 +35,7 @@ _TOKEN_BREAKS = re.compile(r"[\s\-‐–.,]+")
 
 @cache
 def _data() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        (_DATA / "romanization.json").read_text(encoding="utf-8")
-    )
+    data: dict[str, Any] = json.loads((_DATA / "romanization.json").read_text(encoding="utf-8"))
     return data
 
 
@@ -112,9 +110,9 @@ def _fold(text: str) -> str:
 _INDIC_UNIT = re.compile(
     r"ai|au|[aāiīuūeēoōŏĕ]|[kgcjṭḍtdpb]h|r̥|[^\W\d_aāiīuūeēoōŏĕ]", re.IGNORECASE
 )
-_VOWEL_UNITS = frozenset("a ā i ī u ū e ē o ō ŏ ĕ ai au".split())
+_VOWEL_UNITS = frozenset(["a", "ā", "i", "ī", "u", "ū", "e", "ē", "o", "ō", "ŏ", "ĕ", "ai", "au"])
 # the schwa stays after a cluster that ends in one of these (Narendra, Krishna, Aditya)
-_SCHWA_KEEPING = frozenset("r y v n m".split())
+_SCHWA_KEEPING = frozenset(["r", "y", "v", "n", "m"])
 
 
 def _delete_schwas(word: str) -> str:
@@ -162,13 +160,15 @@ def _foreign_reading(part: str) -> str:
 
     Characters of the table's consonant column (斯 s, 特 t, 克 k) are bare before another
     consonant and at the end of the word (u-syllables only there and before l or r), but a
-    word keeps at least one vowel; a few
-    characters render sounds pinyin spells otherwise (约 jo, 维 vi).
+    word keeps at least one vowel; a few characters render sounds pinyin spells otherwise
+    (约 jo, 维 vi).
     """
     data = _data()
     bare, readings = data["hanzi_bare_consonants"], data["hanzi_foreign_readings"]
-    chars = [char for char in part if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"]
-    syllables = [readings.get(char) or reading for char, reading in zip(chars, _pinyin(chars))]
+    chars = [char for char in part if script_of_char(char) == "han"]
+    syllables = [
+        readings.get(char) or reading for char, reading in zip(chars, _pinyin(chars), strict=True)
+    ]
     out = list(syllables)
     for index, char in enumerate(chars):
         following = syllables[index + 1][0] if index + 1 < len(syllables) else "#"
@@ -187,19 +187,57 @@ def _pinyin(chars: list[str]) -> list[str]:
     return [syllable for char in chars for syllable in lazy_pinyin(char, v_to_u=True)[:1]]
 
 
+def _hanzi(name: str) -> str:
+    return re.sub(r"[^\u3400-\u9fff\uf900-\ufaff·・•\s]", "", name)
+
+
+def _surname_length(name: str) -> int:
+    """How many characters of a Chinese person's name are the surname (0: not one)."""
+    hanzi = _hanzi(name).strip()
+    if SEPARATORS.search(hanzi):
+        return 0
+    for surname_length in (2, 1):
+        if hanzi[:surname_length] in _chinese_surnames() and 2 <= len(hanzi) <= surname_length + 2:
+            return surname_length
+    return 0
+
+
+@lru_cache(maxsize=65536)
+def hanzi_reading(name: str) -> str:
+    """The pinyin of a name's hanzi run together: simplified and traditional read alike."""
+    return "".join(lazy_pinyin([char for char in name if script_of_char(char) == "han"]))
+
+
+def is_chinese_name(name: str) -> bool:
+    """A Chinese person's name (surname first), as opposed to a transliterated foreign one."""
+    return script_of(name) == "han" and _surname_length(name) > 0
+
+
+@lru_cache(maxsize=65536)
+def chinese_syllable_readings(name: str) -> tuple[tuple[str, ...], ...]:
+    """A Chinese person's name syllable by syllable in pinyin and in Wade-Giles, the
+    romanisation of Taiwan's official names ("Tsai Ing-wen"); () for other names."""
+    if not is_chinese_name(name):
+        return ()
+    hanzi = [char for char in _hanzi(name) if not char.isspace()]
+    readings = []
+    for style in (Style.NORMAL, Style.WADEGILES):
+        syllables = [lazy_pinyin(char, style=style, v_to_u=True)[0] for char in hanzi]
+        readings.append(tuple(re.sub(r"[^a-z]", "", _fold(syllable)) for syllable in syllables))
+    return tuple(readings)
+
+
 def _han(name: str) -> str:
     """Chinese names as pinyin ("Xi Jinping"); transliterated foreign names read back."""
-    name = re.sub(r"[^\u3400-\u9fff\uf900-\ufaff·・•\s]", "", name)
+    name = _hanzi(name)
     parts = [part for part in SEPARATORS.split(name) if part]
     if not parts:
         return ""
-    surnames = _chinese_surnames()
-    if len(parts) == 1:
-        for surname_length in (2, 1):
-            surname = name[:surname_length]
-            if surname in surnames and 2 <= len(name) <= surname_length + 2:
-                given = "".join(lazy_pinyin(name[surname_length:], v_to_u=True))
-                return _fold(f"{''.join(lazy_pinyin(surname, v_to_u=True))} {given}")
+    surname_length = _surname_length(name)
+    if surname_length:
+        surname, given = name[:surname_length], name[surname_length:]
+        given = "".join(lazy_pinyin(given, v_to_u=True))
+        return _fold(f"{''.join(lazy_pinyin(surname, v_to_u=True))} {given}")
     return _fold(" ".join(_foreign_reading(part) for part in parts))
 
 
@@ -226,7 +264,7 @@ def latin_spelling(name: str, lang: str | None = None) -> str:
     if script in _data()["schwa_scripts"]:
         text = re.sub(r"[^\W\d_]+", lambda match: _delete_schwas(match.group()), text)
     text = _fold(text).lower()
-    text = _apply(_rules(script, "after_fold"), text)
+    text = _apply(_rules("all", "after_fold"), _apply(_rules(script, "after_fold"), text))
     return " ".join(text.split())
 
 

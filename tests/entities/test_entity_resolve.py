@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
+
+import pytest
 
 from reconciler.claims.entities import extract, resolve, same_entity
+from reconciler.ingest import load
+from reconciler.names.scripts import script_of
 from reconciler.records import Claim, ClaimKind, Page, Region, RegionKind
 
 
@@ -93,3 +98,45 @@ def test_two_people_of_one_page_never_merge() -> None:
 def test_resolve_survives_claims_without_details() -> None:
     bare = replace(extract(PAGES[1])[0], details={})
     assert len(resolve([bare])) == 1
+
+
+EXONYM_PAGES = [
+    _page(
+        "x-en",
+        "en",
+        "US President Donald Trump met Japanese Prime Minister Shigeru Ishiba in Washington "
+        "on Friday. Trump said trade talks went well.",
+    ),
+    _page(
+        "x-zh",
+        "zh",
+        "美国总统特朗普星期五在华盛顿会见日本首相石破茂。特朗普表示，贸易谈判进展顺利。",
+    ),
+    _page(
+        "x-ar",
+        "ar",
+        "التقى الرئيس الأمريكي دونالد ترامب رئيس الوزراء الياباني شيغيرو إيشيبا "
+        "في واشنطن يوم الجمعة.",
+    ),
+]
+
+
+def test_an_exonym_is_shown_as_the_corpus_spells_the_person() -> None:
+    claims = resolve([claim for page in EXONYM_PAGES for claim in extract(page)])
+    people = _people(claims)
+    assert "Donald Trump" in people["x-zh"]  # 特朗普, read phonetically, joins the Latin form
+    assert "Donald Trump" in people["x-ar"]
+    assert not any(name.startswith("Te") for names in people.values() for name in names)
+
+
+REAL_DEV = Path(__file__).resolve().parents[2].parent / "shared" / "datasets" / "real-dev"
+
+
+@pytest.mark.skipif(not REAL_DEV.exists(), reason="real-dev is not in this checkout")
+def test_real_pages_show_people_in_latin_script() -> None:
+    pages = load([REAL_DEV]).pages
+    claims = resolve([claim for page in pages for claim in extract(page)])
+    shown = {claim.normalized for claim in claims if claim.kind == ClaimKind.PERSON}
+    assert shown
+    not_latin = [name for name in shown if script_of(name) != "latin"]
+    assert not not_latin, not_latin[:5]

@@ -114,11 +114,12 @@ def _supported(local: _Local, theirs: str) -> bool:
     return any(_surname_match(mine, theirs) for mine in local.names)
 
 
-def _matches(local: _Local, cluster: _Cluster) -> int:
-    """How many of the cluster's names match the entity's (0: none)."""
+def _matches(local: _Local, cluster: _Cluster, names: set[str]) -> int:
+    """How many of the cluster's ``names`` (those the index let through) match the
+    entity's (0: none)."""
     if local.page_id in cluster.pages:
         return 0
-    return sum(1 for theirs in cluster.names if _supported(local, theirs))
+    return sum(1 for theirs in names if _supported(local, theirs))
 
 
 def _clusters(locals_: list[_Local]) -> list[tuple[_Cluster, list[_Local]]]:
@@ -127,8 +128,8 @@ def _clusters(locals_: list[_Local]) -> list[tuple[_Cluster, list[_Local]]]:
     index: NameIndex[int] = NameIndex()  # only clusters sharing name keys can match
     for local in ordered:
         scored = [
-            (_matches(local, clusters[position][0]), position)
-            for position in index.candidates(local.names)
+            (_matches(local, clusters[position][0], names), position)
+            for position, names in index.candidate_names(local.names).items()
         ]
         best_score, best_position = max(scored, default=(0, -1))
         if best_score:

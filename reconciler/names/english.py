@@ -1,0 +1,52 @@
+"""English spellings of name parts: "Dzheyms" is written James, "Maykl" Michael.
+
+A romanisation spells how a name sounds; English-language sources spell a foreign name's
+parts the way English spells them. The US Census name-frequency lists (shipped by the
+``names`` package: 5,494 given names, 88,799 surnames, with their frequencies) give those
+spellings: a romanised token is replaced by the census name part with the same consonant
+skeleton that is most alike letter by letter, when it is alike enough. Only for scripts
+where this measurably helps (``NameSettings.english_scripts``): elsewhere it turns one
+name into another (Sharif into Sheriff).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache, lru_cache
+
+from rapidfuzz.fuzz import ratio
+
+from reconciler.names.phonetics import skeleton
+from reconciler.names.settings import SETTINGS
+
+
+@cache
+def _census() -> dict[str, list[tuple[str, float]]]:
+    """Skeleton → (name part, frequency %) of the census lists, commonest first."""
+    import names  # the package's data files, not its random-name generator
+
+    by_sound: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for path in names.FILES.values():
+        with open(path, encoding="ascii") as handle:
+            for line in handle:
+                part, frequency, *_ = line.split()
+                if float(frequency) < SETTINGS.english_min_frequency:
+                    break  # the files are sorted by frequency
+                part = part.lower()
+                by_sound[skeleton(part)].append((part, float(frequency)))
+    for parts in by_sound.values():
+        parts.sort(key=lambda item: -item[1])
+    return dict(by_sound)
+
+
+@lru_cache(maxsize=65536)
+def english_spelling(token: str) -> str:
+    """The census spelling of a romanised name part that sounds like it, else the token."""
+    if len(token) < SETTINGS.english_min_length:
+        return token
+    census = _census()
+    alike = [
+        (ratio(token, part), frequency, part) for part, frequency in census.get(skeleton(token), ())
+    ]
+    best = max(alike, default=None)
+    return best[2] if best and best[0] >= SETTINGS.english_min_ratio else token
