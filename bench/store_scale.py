@@ -7,13 +7,12 @@ Usage: store_scale.py FOLDER N M; prints one JSON line.
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
-from cluster_scale import synthetic_signals
+from cluster_scale import peak_mib, synthetic_signals
 from run import distinct_pages
 
 from reconciler.cluster import cluster_pages
@@ -67,7 +66,7 @@ def main() -> None:
                 "seconds": round(seconds, 2),
                 "build_seconds": round(built, 2),
                 "touched_events": summary.touched_events,
-                "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                "peak_mib": peak_mib(),
             }
         )
     )
