@@ -95,6 +95,7 @@ class Store:
         try:
             if read_only:
                 self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'")
             else:
                 self.db = sqlite3.connect(path, isolation_level=None)
                 self.db.executescript(SCHEMA)

@@ -53,6 +53,8 @@ def add(
     options = options or pipeline.Options()
     engine = engine or LocalEngine()
     loaded = ingest.load(inputs, progress=options.progress)
+    if not loaded.pages:  # nothing to add: the store is not even created
+        return AddSummary(0, 0, 0, 0, 0, tuple(loaded.errors), None)
     with Store(directory) as store:
         known = store.content_hashes()
         hashes = {page.id: content_hash(page) for page in loaded.pages}

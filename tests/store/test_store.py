@@ -118,3 +118,16 @@ def test_a_folder_that_is_no_store_is_a_one_line_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     with pytest.raises(StoreError, match="not a reconciler store"):
         Store(tmp_path / "nothing", read_only=True)
+
+
+def test_a_damaged_store_and_unreadable_pages_are_one_line_errors(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "store.sqlite").write_text("not a database", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["report", "--store", str(damaged)])
+    assert result.exit_code == 2 and "not a usable SQLite store" in result.output
+    missing = runner.invoke(app, ["add", str(tmp_path / "absent"), "--store", str(tmp_path / "s")])
+    assert missing.exit_code == 1 and "no page could be read" in missing.output
+    assert not (tmp_path / "s").exists()
+    assert "Traceback" not in result.output + missing.output
