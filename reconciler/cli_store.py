@@ -48,6 +48,9 @@ def add_command(
         raise typer.Exit(2) from error
     for problem in summary.errors:
         typer.echo(f"error: {problem}", err=True)
+    if not summary.new_pages and not summary.unchanged_pages:
+        typer.echo(f"error: no page could be read; {store} left as it was", err=True)
+        raise typer.Exit(1)
     typer.echo(
         f"{store}: {summary.new_pages} new pages ({summary.unchanged_pages} already stored), "
         f"{summary.events} events, {summary.touched_events} re-checked, "

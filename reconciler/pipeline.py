@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -68,22 +69,47 @@ def run_pages(
     embedder: Embedder | None = None,
     errors: Sequence[PageError] = (),
 ) -> Result:
+    return run_pages_timed(pages, options, embedder=embedder, errors=errors)[0]
+
+
+def run_pages_timed(
+    pages: Sequence[Page],
+    options: Options | None = None,
+    *,
+    embedder: Embedder | None = None,
+    errors: Sequence[PageError] = (),
+) -> tuple[Result, dict[str, float]]:
+    """The run, and the seconds each stage took (benchmarks report the shares)."""
     options = options or Options()
-    extracted, problems = extract_pages(pages, options.progress)
-    claims = resolve_claims(extracted)
-    embedder = cached(embedder or get_embedder(options.model, device=options.device))
-    vectors = embedder.encode(
-        [embedding_text(page) for page in _progress(pages, "embed", options.progress)]
-    )
-    events = cluster_events(pages, claims, vectors, embedder, options)
-    described, conflicts = reconcile_events(events, pages, claims, embedder, options.progress)
-    return Result(
+    seconds: dict[str, float] = {}
+    with _timed(seconds, "extract"):
+        extracted, problems = extract_pages(pages, options.progress)
+    with _timed(seconds, "resolve"):
+        claims = resolve_claims(extracted)
+    with _timed(seconds, "embed"):
+        embedder = cached(embedder or get_embedder(options.model, device=options.device))
+        vectors = embedder.encode(
+            [embedding_text(page) for page in _progress(pages, "embed", options.progress)]
+        )
+    with _timed(seconds, "cluster"):
+        events = cluster_events(pages, claims, vectors, embedder, options)
+    with _timed(seconds, "reconcile"):
+        described, conflicts = reconcile_events(events, pages, claims, embedder, options.progress)
+    result = Result(
         pages=tuple(pages),
         claims=tuple(claims),
         events=tuple(described),
         conflicts=tuple(conflicts),
         errors=(*errors, *problems),
     )
+    return result, seconds
+
+
+@contextmanager
+def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
 def extract_pages(

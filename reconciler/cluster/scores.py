@@ -150,7 +150,7 @@ class PairScorer:
             np.stack([self._vector_sum(group) for group, _ in blocks]),
             np.stack([self._vector_sum(group) for _, group in blocks]),
         )
-        return text + np.add.reduceat(self.evidence(left, right), starts)  # type: ignore[no-any-return]
+        return text + np.add.reduceat(self.evidence(left, right), starts)
 
     def _vector_sum(self, group: Group) -> np.ndarray:
         """The sum of a group's vectors, kept per cluster until the cluster grows."""

