@@ -29,12 +29,39 @@ def page_from(raw: str) -> records.Page:
             ),
             "path": Path(fields["path"]) if fields["path"] else None,
             "raw_lines": tuple(fields["raw_lines"]),
+            "crawl_dates": tuple(
+                records.PageDate(
+                    item["value"],
+                    records.PageDateOrigin(item["origin"]),
+                    item["confidence"],
+                    item["evidence"],
+                )
+                for item in fields.get("crawl_dates", ())
+            ),
         }
     )
 
 
+# The typed claim values, by the name stored beside their fields.
+_VALUE_TYPES: dict[str, type[records.ClaimValue]] = {
+    kind.__name__: kind
+    for kind in (
+        records.NumberValue,
+        records.QuoteValue,
+        records.PersonValue,
+        records.PlaceValue,
+        records.OrgValue,
+    )
+}
+
+
 def claim_fields(claim: records.Claim) -> dict[str, Any]:
-    return {**asdict(claim), "details": dict(claim.details)}
+    value = (
+        None
+        if claim.value is None
+        else {"type": type(claim.value).__name__, "fields": asdict(claim.value)}
+    )
+    return {**asdict(claim), "details": dict(claim.details), "value": value}
 
 
 def claim_from(fields: dict[str, Any]) -> records.Claim:
@@ -43,8 +70,18 @@ def claim_from(fields: dict[str, Any]) -> records.Claim:
             **fields,
             "kind": records.ClaimKind(fields["kind"]),
             "region": records.RegionKind(fields["region"]),
+            "value": _value_from(fields.get("value")),
         }
     )
+
+
+def _value_from(stored: dict[str, Any] | None) -> records.ClaimValue | None:
+    if stored is None:
+        return None
+    fields = dict(stored["fields"])
+    if stored["type"] == records.QuoteValue.__name__:
+        fields["numbers"] = tuple(records.QuotedNumber(**number) for number in fields["numbers"])
+    return _VALUE_TYPES[stored["type"]](**fields)
 
 
 def event_json(event: records.Event) -> str:
