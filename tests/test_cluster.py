@@ -231,3 +231,11 @@ def test_publication_evidence_does_not_count_twice_when_both_pages_give_event_da
     )
     without_publication = replace(second, published_by=None, published_confidence=0.0)
     assert _scored_pair(first, second) == _scored_pair(first, without_publication)
+
+
+def test_events_dated_weeks_apart_are_pulled_apart_harder_than_days_apart() -> None:
+    vector = _unit(1, 0, 0)
+    visit = _page("riyadh", "fa", vector, date(2023, 8, 17), people={"Faisal bin Farhan"})
+    days_later = replace(visit, page_id="days", event_date=date(2023, 8, 20))
+    months_earlier = replace(visit, page_id="months", event_date=date(2023, 4, 6))
+    assert _scored_pair(visit, months_earlier) < _scored_pair(visit, days_later) < 0
