@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from reconciler.reconcile import EventContext
 from reconciler.reconcile import participants as participant_rules
-from reconciler.records import Claim, ClaimKind, Event, Page, Region, RegionKind, Result
+from reconciler.records import (
+    Claim,
+    ClaimKind,
+    Event,
+    Page,
+    PersonValue,
+    Region,
+    RegionKind,
+    Result,
+)
 from reconciler.report import document, html, markdown, text
 
 
 def _person(page_id: str, status: str) -> Claim:
+    value = PersonValue(
+        surface="Anna Berg", cue="title", role="", latin="", entity="anna-berg",
+        full_name="Anna Berg", status=status, substitute=False,
+    )  # fmt: skip
     return Claim(ClaimKind.PERSON, page_id, 0, 9, "Anna Berg", RegionKind.BODY, "Anna Berg",
-                 0.8, slot="participant", details={"status": status})  # fmt: skip
+                 0.8, slot="participant", details=value.to_details(), value=value)  # fmt: skip
 
 
 def _context(statuses: dict[str, str]) -> EventContext:
