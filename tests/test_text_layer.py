@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from reconciler.text import CLAUSE_BREAK, analyse, ascii_digits, enclosing, sentence_spans
+from reconciler.text import (
+    CLAUSE_BREAK,
+    SENTENCE_BREAK,
+    analyse,
+    ascii_digits,
+    enclosing,
+    sentence_spans,
+)
 
 
 def _sentences(text: str) -> list[str]:
@@ -53,3 +60,14 @@ def test_sentence_and_clause_around_an_offset() -> None:
     assert text[sentence.start : sentence.end].strip() == "Second, with a clause; and more."
     start, end = enclosing(CLAUSE_BREAK, text, offset, offset)
     assert text[start:end].strip() == "with a clause"
+
+
+def test_the_sentence_around_a_find_starts_after_the_break_just_before_it() -> None:
+    text = 'Rescue teams arrived. "We are with you," the minister wrote. More followed.'
+    quote = text.index('"We')
+    # the break after "arrived." counts even though what makes it a break follows the find
+    assert enclosing(SENTENCE_BREAK, text, quote, quote + 3) == (
+        text.index(' "We'),
+        text.index("wrote.") + len("wrote"),
+    )
+    assert enclosing(SENTENCE_BREAK, text, 0, 5) == (0, text.index("arrived.") + len("arrived"))

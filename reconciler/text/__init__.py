@@ -151,11 +151,19 @@ def enclosing(pattern: regex.Pattern[str], text: str, start: int, end: int) -> t
     """The stretch of ``text`` around [start, end) up to the nearest breaks of ``pattern``
     (``SENTENCE_BREAK`` or ``CLAUSE_BREAK``): after the last break before ``start``, up to
     the first one from ``end``."""
-    before = 0
-    for match in pattern.finditer(text, 0, start):
-        before = match.end()
+    ends = _break_ends(pattern, text)
+    before_index = bisect.bisect_right(ends, start) - 1
+    before = ends[before_index] if before_index >= 0 else 0
     after = pattern.search(text, end)
     return before, after.start() if after else len(text)
+
+
+@lru_cache(maxsize=16)
+def _break_ends(pattern: regex.Pattern[str], text: str) -> tuple[int, ...]:
+    """Where ``pattern``'s breaks end in ``text``, found once per text: extractors ask for the
+    sentence around each of their finds, and rescanning from the start each time made a long
+    page quadratic."""
+    return tuple(match.end() for match in pattern.finditer(text))
 
 
 def script_of(char: str) -> str:
