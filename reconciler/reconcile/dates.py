@@ -14,6 +14,8 @@ from itertools import combinations
 
 from reconciler.claims.dates import page_event_date
 from reconciler.reconcile import EventContext
+from reconciler.reconcile.confidence import conflict_confidence, sides_by_page
+from reconciler.reconcile.settings import SETTINGS
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind, Page
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -59,7 +61,9 @@ def _calendar_mismatches(page: Page, claims: list[Claim]) -> list[Conflict]:
                     kind=ConflictKind.CALENDAR_MISMATCH,
                     page_ids=(page.id,),
                     claims=(first, second),
-                    confidence=round(min(first.confidence, second.confidence, 0.9), 3),
+                    confidence=conflict_confidence(
+                        SETTINGS.calendar_certainty, [[first], [second]]
+                    ),
                     explanation=(
                         f"{page.id} gives one day as '{first.text}' ({first.normalized}, "
                         f"{first.details.get('calendar')}) and '{second.text}' "
@@ -103,7 +107,7 @@ def _weekday_mismatches(page: Page, claims: list[Claim]) -> list[Conflict]:
                 kind=ConflictKind.WEEKDAY_MISMATCH,
                 page_ids=(page.id,),
                 claims=(claim,),
-                confidence=round(min(claim.confidence + 0.1, 0.9), 3),
+                confidence=conflict_confidence(SETTINGS.weekday_certainty, [[claim]]),
                 explanation=(
                     f"{page.id} says '{claim.text}', but {checked.normalized} is a "
                     f"{_WEEKDAYS[actual]}, not a {_WEEKDAYS[stated]}."
@@ -154,8 +158,8 @@ def compare(context: EventContext) -> list[Conflict]:
             kind=ConflictKind.EVENT_DATE,
             page_ids=tuple(claims),
             claims=tuple(claims.values()),
-            confidence=round(
-                sorted(claim.confidence for claim in claims.values())[len(claims) // 2], 3
+            confidence=conflict_confidence(
+                SETTINGS.event_date_certainty, sides_by_page(claims.values())
             ),
             explanation=f"The pages date the event differently: {sides}.",
         )

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reconciler.reconcile import EventContext
+from reconciler.reconcile.confidence import conflict_confidence, sides_by_page
 from reconciler.reconcile.head_counts import head_count_role
 from reconciler.reconcile.settings import SETTINGS
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
@@ -81,7 +82,8 @@ def _page_value(claims: Sequence[Claim]) -> Claim | None:
     return next(claim for claim in claims if counts[_value_key(claim)] == best)
 
 
-def _confidence(claims: Sequence[Claim]) -> float:
+def _certainty(claims: Sequence[Claim]) -> float:
+    """How sure a disagreement of these values is, by how their quantity was told."""
     first = claims[0].number
     if first.keyed:
         confidence = SETTINGS.quantity_confidence
@@ -91,7 +93,7 @@ def _confidence(claims: Sequence[Claim]) -> float:
         confidence = SETTINGS.noun_confidence
     if any(claim.number.bound != "exact" for claim in claims):
         confidence -= SETTINGS.approximate_penalty
-    return round(confidence, 2)
+    return confidence
 
 
 def _join(names: Sequence[str]) -> str:
@@ -133,7 +135,7 @@ def compare(context: EventContext) -> list[Conflict]:
                 kind=ConflictKind.NUMBER,
                 page_ids=tuple(chosen),
                 claims=tuple(values),
-                confidence=_confidence(values),
+                confidence=conflict_confidence(_certainty(values), sides_by_page(values)),
                 explanation=_explanation(slot, chosen),
                 event_id=context.event.id,
             )

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 from reconciler.reconcile import EventContext
+from reconciler.reconcile.confidence import conflict_confidence, sides_by_page
 from reconciler.reconcile.head_counts import head_count_role
 from reconciler.reconcile.numbers import BOUND_WORDS, intervals_disjoint
 from reconciler.reconcile.settings import SETTINGS
@@ -90,7 +91,10 @@ def compare(context: EventContext) -> list[Conflict]:
                 kind=ConflictKind.PARTICIPANTS,
                 page_ids=tuple(pages),
                 claims=tuple(claim for claim in evidence if claim is not None),
-                confidence=0.8,
+                confidence=conflict_confidence(
+                    SETTINGS.participant_status_certainty,
+                    sides_by_page(claim for claim in evidence if claim is not None),
+                ),
                 explanation=(
                     f"{', '.join(sorted(gone_pages))} {_say(gone_pages)} {name} did not take "
                     f"part{instead}, while {', '.join(sorted(present_pages))} "
@@ -141,7 +145,7 @@ def head_count_conflicts(context: EventContext) -> list[Conflict]:
                 kind=ConflictKind.PARTICIPANTS,
                 page_ids=tuple(sorted(chosen)),
                 claims=tuple(chosen[page_id] for page_id in sorted(chosen)),
-                confidence=round(confidence, 2),
+                confidence=conflict_confidence(confidence, sides_by_page(values)),
                 explanation=f"Head count of {role} differs: {sides}.",
                 event_id=context.event.id,
             )

@@ -13,6 +13,8 @@ from collections import Counter
 
 from reconciler.claims.entities import same_entity
 from reconciler.reconcile import EventContext
+from reconciler.reconcile.confidence import conflict_confidence, sides_by_page
+from reconciler.reconcile.settings import SETTINGS
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
 
 _SETTLEMENT_LEVELS = frozenset({"city", "place"})
@@ -83,7 +85,7 @@ def compare(context: EventContext) -> list[Conflict]:
             kind=ConflictKind.LOCATION,
             page_ids=tuple(pages),
             claims=evidence,
-            confidence=0.8,
+            confidence=conflict_confidence(SETTINGS.location_certainty, sides_by_page(evidence)),
             explanation=f"The pages place the event in different cities ({sides}).",
             event_id=context.event.id,
         )

@@ -21,6 +21,7 @@ from anyascii import anyascii
 
 from reconciler.claims import entities
 from reconciler.reconcile import EventContext
+from reconciler.reconcile.confidence import conflict_confidence, sides_by_page
 from reconciler.reconcile.settings import SETTINGS, ModelThresholds, model_thresholds
 from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
 
@@ -206,7 +207,10 @@ def _group_conflicts(
                 kind=ConflictKind.QUOTE,
                 page_ids=tuple(sorted({claim.page_id for claim in claims})),
                 claims=tuple(claims),
-                confidence=round(min(confidence, max(p.similarity for p in inside)), 2),
+                # the alignment's similarity caps how sure the rule is that one remark is meant
+                confidence=conflict_confidence(
+                    min(confidence, max(p.similarity for p in inside)), sides_by_page(claims)
+                ),
                 explanation=explanation,
                 event_id=context.event.id,
             )
@@ -237,7 +241,9 @@ def _same_words_conflicts(
                         kind=ConflictKind.QUOTE,
                         page_ids=tuple(sorted({quote.page_id for quote in pair})),
                         claims=pair,
-                        confidence=SETTINGS.same_words_confidence,
+                        confidence=conflict_confidence(
+                            SETTINGS.same_words_confidence, sides_by_page(pair)
+                        ),
                         explanation=(
                             f'The same words ("{_excerpt(pair[0])}") are given to '
                             f"{_speaker_surface(pair[0])} on {pair[0].page_id} and to "

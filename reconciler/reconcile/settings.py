@@ -11,7 +11,15 @@ from importlib.resources import files
 
 @dataclass(frozen=True)
 class ReconcileSettings:
-    # Confidence of a number conflict by how its quantity was told (ranked on dev).
+    # Each rule's certainty that its kind of evidence shows a real disagreement; a conflict's
+    # confidence is that times its weakest side's claim confidence (``reconcile.confidence``).
+    # The values are the rules' former fixed confidences or caps, ranked on the dev set.
+    calendar_certainty: float = 0.9  # two calendars for one day on one line
+    weekday_certainty: float = 0.9  # a weekday written beside a date
+    event_date_certainty: float = 0.9
+    participant_status_certainty: float = 0.8  # absent or replaced on one page, present on another
+    location_certainty: float = 0.8
+    # Certainty of a number conflict by how its quantity was told (ranked on dev).
     quantity_confidence: float = 0.9
     unit_confidence: float = 0.7
     noun_confidence: float = 0.5
