@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TypeVar
 
 import numpy as np
@@ -229,10 +229,7 @@ def _published_by(page: Page) -> tuple[date | None, float]:
     best = next(iter(crawl_dates.of_page(page)), None)
     if best is None:
         return None, 0.0
-    if best.precision == "day":
-        return date.fromisoformat(best.value), best.confidence
-    year, month = (int(part) for part in best.value.split("-"))
-    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1), best.confidence
+    return best.span[1], best.confidence
 
 
 def _by_page(claims: Iterable[Claim]) -> dict[str, list[Claim]]:

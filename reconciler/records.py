@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,6 +55,16 @@ class PageDate:
     @property
     def precision(self) -> str:
         return "day" if len(self.value) == 10 else "month"
+
+    @property
+    def span(self) -> tuple[date, date]:
+        """The first and last day the date may be: one day, or its whole month."""
+        if self.precision == "day":
+            day = date.fromisoformat(self.value)
+            return day, day
+        year, month = (int(part) for part in self.value.split("-"))
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date(year, month, 1), following - timedelta(days=1)
 
 
 @dataclass(frozen=True)

@@ -312,10 +312,10 @@ def _crawl_anchor(page: Page) -> Anchor | None:
     best = next(iter(crawl_dates.of_page(page)), None)
     if best is None:
         return None
+    first, _ = best.span
     if best.precision == "day":
-        return Anchor(date.fromisoformat(best.value), str(best.origin), best.confidence)
-    year, month = (int(part) for part in best.value.split("-"))
-    return Anchor(date(year, month, 15), str(best.origin), best.confidence, day_known=False)
+        return Anchor(first, str(best.origin), best.confidence)
+    return Anchor(first.replace(day=15), str(best.origin), best.confidence, day_known=False)
 
 
 def _anchor_source(item: _Found) -> str:
