@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from itertools import product
 
 import regex
 
 from reconciler.calendars import to_gregorian, tolerance_days
-from reconciler.claims.dates.finder import Expression, expressions
+from reconciler.claims.dates.finder import Atom, Expression, expressions
 from reconciler.claims.dates.lexicon import fold, patterns
+from reconciler.claims.dates.locales import Shift
 from reconciler.claims.dates.resolve import Anchor, Resolved, resolve
 from reconciler.ingest import crawl_dates
 from reconciler.records import Claim, ClaimKind, Page, RegionKind
@@ -39,6 +39,23 @@ _NEAR = 48  # characters: "أعلنت وزارة الداخلية المغربي
 _DATELINE_PREFIX = 40  # "MARRAKECH, Morocco, " before a dateline's date
 _DATELINE_DASH = regex.compile(r"\s*[-–—:]\s")
 _SENTENCE_END = SENTENCE_BREAK  # the text layer's one sentence splitter
+
+
+@dataclass(frozen=True)
+class CompletionSettings:
+    """How a page without a day to count from still dates what it reports. Not fitted to a
+    data set: trusts ranked below an anchored day (0.8 times the anchor's trust)."""
+
+    # The newest absolute date the page states gives the year of its day-months:
+    # news tells the current year once and leaves it out after.
+    own_date_trust: float = 0.6
+    # A weekday stated with a day-month fixes the year within the 28-year cycle; the latest
+    # such year not after the page was published (or today) is taken.
+    weekday_year_trust: float = 0.6
+    weekday_cycle_years: int = 28
+
+
+COMPLETION = CompletionSettings()
 
 
 @dataclass(frozen=True)
@@ -66,7 +83,11 @@ def extract(page: Page) -> list[Claim]:
     try:
         found = _find(page)
         anchor = _page_anchor(page, found)
-        claims = _west_bengal_where_it_fits([_claim(page, item, anchor) for item in found])
+        claims = [_claim(page, item, anchor) for item in found]
+        claims = _weekdays_on_stated_days(
+            page, found, _years_completed(page, found, claims, anchor)
+        )
+        claims = _west_bengal_where_it_fits(claims)
         # "this year" with no page date to count from states nothing
         claims = [claim for claim in claims if claim.normalized or "shift" not in claim.details]
         chosen = _choose_event_date(page.text, claims, anchor.day if anchor is not None else None)
@@ -78,6 +99,116 @@ def extract(page: Page) -> list[Claim]:
         else claim
         for claim in claims
     ]
+
+
+def _years_completed(
+    page: Page, found: list[_Found], claims: list[Claim], anchor: Anchor | None
+) -> list[Claim]:
+    """Day-months of a page with no day to count from, given a year: from the newest
+    absolute date the page states, else from a stated weekday."""
+    if anchor is not None:
+        return claims
+    own = _own_year_anchor(claims)
+    bound = _publication_bound(page)
+    completed = []
+    for item, claim in zip(found, claims, strict=True):
+        atom = item.expression.first("date")
+        day_month = (
+            claim.details.get("precision") == "partial"
+            and atom is not None
+            and atom.date is not None
+            and atom.date.year is None
+            and None not in (atom.date.month, atom.date.day)
+        )
+        if day_month and own is not None:
+            claim = _claim(page, item, own)
+        elif (
+            day_month
+            and atom is not None
+            and atom.date is not None
+            and atom.date.calendar == "gregorian"
+        ):
+            weekday = item.expression.first("weekday")
+            day = _year_by_stated_weekday(atom.date.month, atom.date.day, weekday, bound)
+            if day is not None:
+                claim = _claim(
+                    page, item, Anchor(day, "weekday", COMPLETION.weekday_year_trust, False)
+                )
+        completed.append(claim)
+    return completed
+
+
+def _own_year_anchor(claims: list[Claim]) -> Anchor | None:
+    """The newest absolute day the page states. A year alone is no such anchor: news leaves
+    the current year out and writes the years of its background ("since 2014")."""
+    days = [
+        date.fromisoformat(claim.normalized)
+        for claim in claims
+        if claim.anchor is None and _is_day(claim)
+    ]
+    if not days:
+        return None
+    return Anchor(max(days), "page_text", COMPLETION.own_date_trust, day_known=False)
+
+
+def _publication_bound(page: Page) -> date:
+    """The last day the page may have been published: its crawl dates' latest, or today."""
+    spans = [crawl.span[1] for crawl in crawl_dates.of_page(page)]
+    return min(spans) if spans else date.today()
+
+
+def _year_by_stated_weekday(
+    month: int | None, day: int | None, weekday: Atom | None, bound: date
+) -> date | None:
+    if weekday is None or weekday.weekday is None or month is None or day is None:
+        return None
+    for year in range(bound.year, bound.year - COMPLETION.weekday_cycle_years, -1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found <= bound and found.weekday() == weekday.weekday:
+            return found
+    return None
+
+
+def _weekdays_on_stated_days(page: Page, found: list[_Found], claims: list[Claim]) -> list[Claim]:
+    """A bare weekday ("on Thursday") is the day the page states with that weekday
+    ("Thursday (8 August)", "4 September 2025" when a Thursday), when it states one such
+    day: the page has said which Thursday it means."""
+    stated: dict[int, set[date]] = {}
+    for item, claim in zip(found, claims, strict=True):
+        if item.expression.first("date") is not None and _is_day(claim):
+            day = date.fromisoformat(claim.normalized)
+            written = item.expression.first("weekday")
+            if claim.anchor is None or (written is not None and written.weekday == day.weekday()):
+                stated.setdefault(day.weekday(), set()).add(day)
+    completed = []
+    for item, claim in zip(found, claims, strict=True):
+        weekday = _bare_weekday(item.expression)
+        days = stated.get(weekday, set()) if weekday is not None else set()
+        if len(days) == 1 and not item.is_page_date:
+            (day,) = days
+            if claim.normalized != day.isoformat():
+                claim = _claim(page, item, Anchor(day, "stated_weekday", COMPLETION.own_date_trust))
+        completed.append(claim)
+    return completed
+
+
+def _bare_weekday(expression: Expression) -> int | None:
+    """The weekday of an expression that names nothing else ("on Thursday", "اليوم السبت")."""
+    weekday = expression.first("weekday")
+    shift = expression.first("shift")
+    if (
+        weekday is None
+        or expression.first("date") is not None
+        or expression.first("yesterday") is not None
+        or expression.first("relative") is not None
+        or expression.future
+        or (shift is not None and shift.shift != Shift(0, "day"))
+    ):
+        return None
+    return weekday.weekday
 
 
 def _west_bengal_where_it_fits(claims: list[Claim]) -> list[Claim]:
@@ -290,10 +421,9 @@ def _page_anchor(page: Page, found: list[_Found]) -> Anchor | None:
     """The page's own date: header date line, then dateline, then the crawl time."""
     crawled = _crawl_day(page.fetched_at)
     dated = [item for item in found if item.is_page_date]
-    for gregorian_only, source in product((True, False), ("header", "dateline")):
+    for gregorian_only in (True, False):
+        days: list[tuple[date, str]] = []
         for item in dated:
-            if _anchor_source(item) != source:
-                continue
             resolved = resolve(item.expression, None)
             if resolved.day is None or (
                 gregorian_only and resolved.details.get("calendar") != "gregorian"
@@ -301,8 +431,13 @@ def _page_anchor(page: Page, found: list[_Found]) -> Anchor | None:
                 continue
             if crawled is not None and resolved.day > crawled + timedelta(days=1):
                 continue  # a page is not dated after it was saved: a wrong header date
-            trust = _STALE_HEADER_TRUST if resolved.day == crawled else _TRUST[source]
-            return Anchor(resolved.day, source, trust)
+            days.append((resolved.day, _anchor_source(item)))
+        if days:
+            # Page dates that disagree: the earliest is the publication, a later one the
+            # day it was updated or the site's own clock in its header.
+            day, source = min(days, key=lambda found: (found[0], found[1] != "header"))
+            trust = _STALE_HEADER_TRUST if day == crawled else _TRUST[source]
+            return Anchor(day, source, trust)
     return _crawl_anchor(page)
 
 
