@@ -9,10 +9,10 @@ with a stated zone is allowed one day for the zone crossing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from itertools import combinations
 
-from reconciler.claims.dates import page_event_date
+from reconciler.claims.dates import page_event_date, page_published_by
 from reconciler.reconcile import EventContext
 from reconciler.reconcile.confidence import conflict_confidence, sides_by_page
 from reconciler.reconcile.settings import SETTINGS
@@ -167,13 +167,23 @@ def compare(context: EventContext) -> list[Conflict]:
 
 
 def event_date(context: EventContext) -> str | None:
-    """The day most of the event's pages give (weighted by confidence)."""
+    """The day most of the event's pages give (weighted by confidence), of those no page of
+    the event was published before (a day of slack for time zones); when no page gives
+    one, the day the event's first page was published (news reports the day it happens)."""
     claims = _event_claims(context)
+    published = [
+        day
+        for page_id in context.event.page_ids
+        if (day := page_published_by(context.pages[page_id], context.claims.get(page_id, ())))
+    ]
     if not claims:
-        return None
+        return min(published).isoformat() if published else None
     weights: dict[date, float] = {}
     for claim in claims.values():
         day = _comparable_day(claim)
         weights[day] = weights.get(day, 0.0) + claim.confidence
+    if published:
+        latest = min(published) + timedelta(days=1)
+        weights = {day: weight for day, weight in weights.items() if day <= latest} or weights
     best = max(weights.items(), key=lambda item: (item[1], -item[0].toordinal()))
     return best[0].isoformat()

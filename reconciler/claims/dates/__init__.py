@@ -25,7 +25,7 @@ from reconciler.ingest import crawl_dates
 from reconciler.records import Claim, ClaimKind, Page, RegionKind
 from reconciler.text import SENTENCE_BREAK
 
-__all__ = ["extract", "page_event_date"]
+__all__ = ["extract", "page_event_date", "page_published_by"]
 
 _TRUST = {"header": 1.0, "dateline": 0.95}
 _STALE_HEADER_TRUST = 0.7  # a header dated the crawl day may be the day the page was saved
@@ -251,6 +251,22 @@ def page_event_date(page: Page, claims: Sequence[Claim]) -> Claim | None:
     crawled = _crawl_anchor(page)
     reference = _crawl_day(page_dates[0]) if page_dates else crawled.day if crawled else None
     return _choose_event_date(page.text, own, reference)
+
+
+def page_published_by(page: Page, claims: Sequence[Claim]) -> date | None:
+    """The last day the page may have been published: the earliest of its own date (header,
+    dateline) and the last day of its crawl dates; None when neither is known."""
+    own = [
+        date.fromisoformat(claim.normalized)
+        for claim in claims
+        if claim.kind == ClaimKind.DATE
+        and claim.page_id == page.id
+        and claim.slot == "page_date"
+        and claim.details.get("calendar") == "gregorian"
+        and _is_day(claim)
+    ]
+    crawled = [crawl.span[1] for crawl in crawl_dates.of_page(page)]
+    return min(own + crawled, default=None)
 
 
 def _is_day(claim: Claim) -> bool:
