@@ -16,6 +16,7 @@ from tqdm import tqdm
 
 from reconciler import cluster, identity, ingest, reconcile
 from reconciler.claims import extract_claims, resolve_claims
+from reconciler.cluster.kinds import event_kinds
 from reconciler.embed import Embedder, get_embedder
 from reconciler.embed.cache import cached
 from reconciler.embed.language_priors import language_priors
@@ -91,8 +92,8 @@ def run_pages_timed(
         vectors = embedder.encode(
             [embedding_text(page) for page in _progress(pages, "embed", options.progress)]
         )
-    with _timed(seconds, "cluster"):
-        events = cluster_events(pages, claims, vectors, embedder, options)
+    with _timed(seconds, "cluster"):  # "cluster_signals" is the part that reads the pages
+        events = cluster_events(pages, claims, vectors, embedder, options, seconds)
     with _timed(seconds, "reconcile"):
         described, conflicts = reconcile_events(events, pages, claims, embedder, options.progress)
     result = Result(
@@ -133,13 +134,17 @@ def cluster_events(
     vectors: np.ndarray,
     embedder: Embedder,
     options: Options,
+    seconds: dict[str, float] | None = None,
 ) -> list[Event]:
-    """Pages grouped into events (not yet described), from resolved claims and vectors."""
+    """Pages grouped into events (not yet described), from resolved claims and vectors;
+    the time spent on what clustering reads of each page is added to
+    ``seconds["cluster_signals"]``."""
     claims_by_page = _by_page(claims)
-    signals = [
-        page_signals(page, claims_by_page.get(page.id, []), vector)
-        for page, vector in zip(pages, vectors, strict=True)
-    ]
+    with _timed({} if seconds is None else seconds, "cluster_signals"):
+        signals = [
+            page_signals(page, claims_by_page.get(page.id, []), vector)
+            for page, vector in zip(pages, vectors, strict=True)
+        ]
     priors = language_priors(embedder, {page.lang for page in pages})
     with _stage("cluster", options.progress):
         events = identity.name_events(
@@ -214,6 +219,7 @@ def page_signals(page: Page, claims: Sequence[Claim], vector: object) -> cluster
     return cluster.PageSignals(
         page_id=page.id,
         lang=page.lang,
+        kinds=event_kinds(page),
         published_by=published_by,
         published_confidence=published_confidence,
         vector=vector,  # type: ignore[arg-type]
