@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -18,12 +19,14 @@ def seed(prefix: str) -> Page:
     return next(page for page in load([SEEDS]).pages if page.id.startswith(prefix))
 
 
-def test_without_an_anchor_partial_dates_stay_partial() -> None:
-    claims = extract(seed("001"))
-    assert [(claim.normalized, claim.details["precision"]) for claim in claims] == [
-        ("--07-15", "partial")
-    ]
-    assert claims[0].details["weekday"] == 1
+def test_without_an_anchor_a_stated_weekday_gives_the_latest_fitting_year() -> None:
+    (claim,) = extract(seed("001"))  # "Tuesday 15 July", no page date, no crawl date
+    day = date.fromisoformat(claim.normalized)
+    assert (day.month, day.day, day.weekday()) == (7, 15, 1)
+    assert day <= date.today()
+    later = [date(year, 7, 15) for year in range(day.year + 1, date.today().year + 1)]
+    assert not [other for other in later if other.weekday() == 1 and other <= date.today()]
+    assert claim.anchor == "weekday" and claim.confidence < 0.8
 
 
 def test_bare_weekdays_without_an_anchor_are_unresolved() -> None:

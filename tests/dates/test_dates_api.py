@@ -35,8 +35,10 @@ def test_an_abbreviated_month_with_its_dot_keeps_its_year() -> None:
 def test_partial_dates_carry_their_precision() -> None:
     found = find("Prices rose in November 2008, as in 2009.", THURSDAY, "en")
     assert [(f.value, f.precision) for f in found] == [("2008-11", "month"), ("2009", "year")]
-    # A day without its year needs the page's date.
-    assert [f.precision for f in find("Donnerstag, den 05.10.", None, "de")] == ["partial"]
+    # A day without its year needs the page's date, or a weekday that fixes the year.
+    assert [f.precision for f in find("Am 05.10. tagte er.", None, "de")] == ["partial"]
+    (told,) = find("Donnerstag, den 05.10.", None, "de")
+    assert date.fromisoformat(told.value).weekday() == 3 and told.precision == "day"
     assert values("Donnerstag, den 05.10., tagte er.", date(2023, 10, 10), "de") == ["2023-10-05"]
 
 

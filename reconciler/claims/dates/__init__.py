@@ -187,7 +187,7 @@ def _weekdays_on_stated_days(page: Page, found: list[_Found], claims: list[Claim
     for item, claim in zip(found, claims, strict=True):
         weekday = _bare_weekday(item.expression)
         days = stated.get(weekday, set()) if weekday is not None else set()
-        if len(days) == 1 and not item.is_page_date:
+        if len(days) == 1:
             (day,) = days
             if claim.normalized != day.isoformat():
                 claim = _claim(page, item, Anchor(day, "stated_weekday", COMPLETION.own_date_trust))
@@ -485,6 +485,12 @@ def _crawl_day(fetched_at: str | None) -> date | None:
 def _claim(page: Page, item: _Found, anchor: Anchor | None) -> Claim:
     resolved: Resolved = resolve(item.expression, anchor)
     details = {**resolved.details, "precision": resolved.precision, "group": item.group}
+    atom = item.expression.first("date")
+    if atom is not None and atom.date is not None and atom.date.last_day is not None:
+        # A range ("the night of 6-7 May") is dated by its first day and may mean any of
+        # its days: another page's day within it does not contradict it.
+        span = atom.date.last_day - (atom.date.day or atom.date.last_day)
+        details["tolerance_days"] = max(int(details.get("tolerance_days", 0)), span)
     confidence = resolved.confidence
     if item.is_page_date and anchor is not None and anchor.trust == _STALE_HEADER_TRUST:
         confidence = min(confidence, _STALE_HEADER_TRUST)

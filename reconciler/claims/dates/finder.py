@@ -35,6 +35,8 @@ _RELATIVE_COUNT = {"last": -1, "this": 0, "next": 1}
 _NOT_AHEAD = frozenset({"month", "year"})
 _TENSE_WINDOW = 48  # characters around a weekday or কল-like word searched for the future tense
 _CLAUSE_END = regex.compile(r"[.;!?।۔。؟\n]")
+# The rest of a day range after its first day (and its ordinal): "-7" of "6th-7th May".
+_RANGE_REST = regex.compile(r"\w{0,4}\s?[-–]\s?([0-3]?\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class DateParts:
     day: int | None
     leap_month: bool = False
     ambiguous_order: bool = False  # 05/07/2025: day-month or month-day
+    last_day: int | None = None  # a range's last day ("May 6-7": 7); ``day`` is its first
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,19 @@ def _date_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
         ambiguous = first <= 12 and second <= 12 and first != second
     if day is None and year is None:
         return None  # a month name alone ("in June") dates nothing
-    parts = DateParts(calendar, year, month, day, ambiguous_order=ambiguous)
+    parts = DateParts(
+        calendar, year, month, day, ambiguous_order=ambiguous, last_day=_range_end(match, day)
+    )
     return _checked(Atom("date", match.start(), match.end(), parts))
+
+
+def _range_end(match: regex.Match[str], first: int | None) -> int | None:
+    """The last day of a range the match spans ("6 - 7 May"), when later than its first."""
+    if first is None or match.groupdict().get("day") is None:
+        return None
+    rest = _RANGE_REST.match(match.string, match.end("day"), match.end())
+    last = int(rest.group(1)) if rest is not None else None
+    return last if last is not None and first < last <= 31 else None
 
 
 def _checked(atom: Atom) -> Atom | None:
