@@ -6,6 +6,8 @@ from datetime import date
 import numpy as np
 
 from reconciler.cluster import PageSignals, cluster_pages, language_centered
+from reconciler.cluster.kinds import event_kinds
+from reconciler.records import Page, Region, RegionKind
 
 
 def _unit(*values: float) -> np.ndarray:
@@ -239,3 +241,33 @@ def test_events_dated_weeks_apart_are_pulled_apart_harder_than_days_apart() -> N
     days_later = replace(visit, page_id="days", event_date=date(2023, 8, 20))
     months_earlier = replace(visit, page_id="months", event_date=date(2023, 4, 6))
     assert _scored_pair(visit, months_earlier) < _scored_pair(visit, days_later) < 0
+
+
+def _reported(page_id: str, lang: str, headline: str, body: str) -> Page:
+    text = f"{headline}\n{body}\n"
+    regions = (
+        Region(RegionKind.HEADLINE, 0, len(headline)),
+        Region(RegionKind.BODY, len(headline) + 1, len(text)),
+    )
+    return Page(id=page_id, text=text, regions=regions, lang=lang)
+
+
+def test_kinds_of_event_are_read_across_scripts_from_headline_and_lede() -> None:
+    english = _reported("en", "en", "Thousands attend funeral of slain commanders", "Crowds.")
+    russian = _reported("ru", "ru", "Похороны погибших прошли в столице", "Тысячи людей.")
+    korean = _reported("ko", "ko", "새 총리 취임", "국회에서 선서했다.")
+    assert event_kinds(english) == event_kinds(russian) == {"funeral"}
+    assert event_kinds(korean) == {"swearing_in"}
+    background = "Officials met. " * 30 + "The funeral was held last year."
+    assert event_kinds(_reported("x", "en", "Officials meet", background)) == frozenset()
+    assert event_kinds(replace(english, lang="und")) == frozenset()
+
+
+def test_a_kind_of_event_in_common_pulls_pages_together_and_none_in_common_apart() -> None:
+    vector = _unit(1, 0, 0)
+    funeral = replace(_page("a", "ar", vector), kinds=frozenset({"funeral"}))
+    mourning = replace(funeral, page_id="b", kinds=frozenset({"funeral", "attack"}))
+    strike = replace(funeral, page_id="c", kinds=frozenset({"attack"}))
+    unknown = replace(funeral, page_id="d", kinds=frozenset())
+    assert _scored_pair(funeral, mourning) > _scored_pair(funeral, unknown) == 0
+    assert _scored_pair(funeral, strike) < 0

@@ -5,6 +5,8 @@ where that folder is absent. The floors sit at the figures measured when this ga
 (clustering F1 0.753, rough conflict recall 0.409, 2 of 43 traps, participants F1 0.25, event
 dates 0.35; participants F1 then fell to 0.244 when the language and name stages landed
 together, and holds there): they stop regressions and rise as the real-news issues land.
+Issue 10 (dated day-months and weekdays, event dates bounded by publication, kinds of event)
+raised clustering to P 0.862 / F1 0.828 and event dates to 0.65.
 """
 
 from __future__ import annotations
@@ -38,11 +40,12 @@ def test_every_real_page_is_read(real_dev_scores) -> None:
 
 
 def test_real_dev_stays_above_its_floors(real_dev_scores) -> None:
-    assert real_dev_scores["clustering"]["f1"] >= 0.75
+    assert real_dev_scores["clustering"]["f1"] >= 0.82
+    assert real_dev_scores["clustering"]["precision"] >= 0.85
     assert real_dev_scores["conflicts"]["rough"]["overall"]["recall"] >= 0.4
     assert len(real_dev_scores["traps_flagged"]) <= 2
     assert real_dev_scores["events"]["participants"]["f1"] >= 0.24
-    assert real_dev_scores["events"]["date_accuracy"] >= 0.35
+    assert real_dev_scores["events"]["date_accuracy"] >= 0.6
 
 
 def test_real_dev_eval_explains_each_gold_event_and_page_date(real_dev_scores) -> None:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 import regex
 
 from reconciler.calendars import to_gregorian, tolerance_days
-from reconciler.claims.dates.finder import Atom, Expression, expressions
+from reconciler.claims.dates.finder import Atom, DateParts, Expression, expressions
 from reconciler.claims.dates.lexicon import fold, patterns
 from reconciler.claims.dates.locales import Shift
 from reconciler.claims.dates.resolve import Anchor, Resolved, resolve
@@ -112,24 +112,12 @@ def _years_completed(
     bound = _publication_bound(page)
     completed = []
     for item, claim in zip(found, claims, strict=True):
-        atom = item.expression.first("date")
-        day_month = (
-            claim.details.get("precision") == "partial"
-            and atom is not None
-            and atom.date is not None
-            and atom.date.year is None
-            and None not in (atom.date.month, atom.date.day)
-        )
-        if day_month and own is not None:
+        parts = _day_month(item, claim)
+        if parts is not None and own is not None:
             claim = _claim(page, item, own)
-        elif (
-            day_month
-            and atom is not None
-            and atom.date is not None
-            and atom.date.calendar == "gregorian"
-        ):
+        elif parts is not None and parts.calendar == "gregorian":
             weekday = item.expression.first("weekday")
-            day = _year_by_stated_weekday(atom.date.month, atom.date.day, weekday, bound)
+            day = _year_by_stated_weekday(parts, weekday, bound)
             if day is not None:
                 claim = _claim(
                     page, item, Anchor(day, "weekday", COMPLETION.weekday_year_trust, False)
@@ -138,9 +126,19 @@ def _years_completed(
     return completed
 
 
+def _day_month(item: _Found, claim: Claim) -> DateParts | None:
+    """The date of an unresolved day and month without a year ("9 June", "۷ تیر")."""
+    atom = item.expression.first("date")
+    if claim.details.get("precision") != "partial" or atom is None or atom.date is None:
+        return None
+    parts = atom.date
+    return parts if parts.year is None and None not in (parts.month, parts.day) else None
+
+
 def _own_year_anchor(claims: list[Claim]) -> Anchor | None:
-    """The newest absolute day the page states. A year alone is no such anchor: news leaves
-    the current year out and writes the years of its background ("since 2014")."""
+    """The year of the newest absolute day the page states. A year alone is no such anchor:
+    news leaves the current year out and writes the years of its background ("since
+    2014")."""
     days = [
         date.fromisoformat(claim.normalized)
         for claim in claims
@@ -148,7 +146,9 @@ def _own_year_anchor(claims: list[Claim]) -> Anchor | None:
     ]
     if not days:
         return None
-    return Anchor(max(days), "page_text", COMPLETION.own_date_trust, day_known=False)
+    # Its year's last day: every day-month of that year lies before it, none of the next.
+    last_day = date(max(days).year, 12, 31)
+    return Anchor(last_day, "page_text", COMPLETION.own_date_trust, day_known=False)
 
 
 def _publication_bound(page: Page) -> date:
@@ -157,14 +157,14 @@ def _publication_bound(page: Page) -> date:
     return min(spans) if spans else date.today()
 
 
-def _year_by_stated_weekday(
-    month: int | None, day: int | None, weekday: Atom | None, bound: date
-) -> date | None:
-    if weekday is None or weekday.weekday is None or month is None or day is None:
+def _year_by_stated_weekday(parts: DateParts, weekday: Atom | None, bound: date) -> date | None:
+    """The latest day of ``parts``' month and day, not after ``bound``, on the stated
+    weekday."""
+    if weekday is None or weekday.weekday is None or parts.month is None or parts.day is None:
         return None
     for year in range(bound.year, bound.year - COMPLETION.weekday_cycle_years, -1):
         try:
-            found = date(year, month, day)
+            found = date(year, parts.month, parts.day)
         except ValueError:
             continue
         if found <= bound and found.weekday() == weekday.weekday:
