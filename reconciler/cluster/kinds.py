@@ -20,6 +20,8 @@ from reconciler.records import Page, RegionKind
 @dataclass(frozen=True)
 class KindSettings:
     # Characters of the body read after the headline: a lede's first sentence or two.
+    # Measured on real-dev (B-cubed F1): headline alone 0.815 (no change), 150 to 400
+    # characters 0.828, 600 (all the embedded text, background included) 0.812.
     lede_characters: int = 250
 
 
