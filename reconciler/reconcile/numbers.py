@@ -4,20 +4,25 @@ Each page contributes one value per slot (quantity key, ordinal or count, scope)
 it states most often, the first on a tie. Two different values on one page usually denote
 different things ("19-й раунд" and "Предыдущий, 18-й раунд"), so a page never conflicts with
 itself. Values are intervals: "at least 50" and 61 agree, "nearly 100" and 97 agree, 50 and
-61 do not.
+61 do not. Only numbers whose counted thing is known (a lexicon concept or a unit) are
+compared: "12 streets" or "3 cars" name no slot of the event. A conflict lists its pages
+oldest first with their dates, and says so when the figure only rose as reports came in.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
 
+from reconciler.ingest import crawl_dates
 from reconciler.reconcile import EventContext
 from reconciler.reconcile.confidence import conflict_confidence, sides_by_page
 from reconciler.reconcile.head_counts import head_count_role
 from reconciler.reconcile.settings import SETTINGS
-from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind
+from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind, Page
 
 __all__ = ["compare", "intervals_disjoint"]
 
@@ -49,9 +54,35 @@ class Slot:
         return f"{name}{ordinal}{scope}"
 
 
-def _slot(claim: Claim) -> Slot:
+def _slot(claim: Claim, event_date: str | None) -> Slot:
     number = claim.number
-    return Slot(number.quantity, number.ordinal, number.scope)
+    return Slot(number.quantity, number.ordinal, _event_scope(number.scope, event_date))
+
+
+def _event_scope(scope: str, event_date: str | None) -> str:
+    """A number said of a day ("on:04-22") is the event's own when that day is not before
+    the event's ("145 dead as of 3 April" is the toll, "the attack of 22 April that killed
+    26" an earlier one)."""
+    if not scope.startswith("on:"):
+        return scope
+    if event_date is None or len(event_date) < len("YYYY-MM-DD"):
+        return ""
+    day = scope.removeprefix("on:")
+    stated = day if len(day) == len("YYYY-MM-DD") else f"{event_date[:4]}-{day}"
+    return "earlier" if stated < event_date[:10] else ""
+
+
+def _comparable(claim: Claim) -> bool:
+    """A number of a known kind (a lexicon concept or a unit), not a head count (the
+    participants rule compares those) and not a part of something unnamed."""
+    if claim.kind != ClaimKind.NUMBER:
+        return False
+    number = claim.number
+    return (
+        (number.keyed or bool(number.unit))
+        and not number.qualified
+        and head_count_role(claim) is None
+    )
 
 
 def _interval(claim: Claim) -> tuple[float, float]:
@@ -96,37 +127,80 @@ def _certainty(claims: Sequence[Claim]) -> float:
     return confidence
 
 
-def _join(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def page_day(page: Page, claims: Sequence[Claim]) -> date | None:
+    """When the page was written, as far as it tells: its most trusted crawl date, else the
+    latest day it states (a report is not older than the last day it mentions)."""
+    best = next(iter(crawl_dates.of_page(page)), None)
+    if best is not None:
+        return best.span[1]
+    days = []
+    for claim in claims:
+        if claim.kind == ClaimKind.DATE and len(claim.normalized) == len("YYYY-MM-DD"):
+            try:
+                days.append(date.fromisoformat(claim.normalized))
+            except ValueError:
+                continue
+    return max(days, default=None)
 
 
-def _explanation(slot: Slot, chosen: dict[str, Claim]) -> str:
-    by_value: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for page_id, claim in chosen.items():
-        by_value[_value_key(claim)].append(page_id)
-    parts = [
-        f"{_join(pages)} give{'s' if len(pages) == 1 else ''} {BOUND_WORDS.get(bound, '')}{value}"
-        for (value, bound), pages in by_value.items()
-    ]
-    return f"{slot.describe()}: " + "; ".join(parts) + "."
+def _rose_over_time(chosen: Mapping[str, Claim], days: Mapping[str, date | None]) -> bool:
+    """Every two values that cannot both be true come from pages of different days, the
+    later page giving the higher value: the toll rose as reports came in."""
+    for first, second in combinations(chosen, 2):
+        a, b = chosen[first], chosen[second]
+        if not intervals_disjoint(a, b):
+            continue
+        day_a, day_b = days[first], days[second]
+        if day_a is None or day_b is None or day_a == day_b:
+            return False
+        earlier, later = (a, b) if day_a < day_b else (b, a)
+        if _interval(later)[0] < _interval(earlier)[0]:
+            return False
+    return True
+
+
+def _explanation(slot: Slot, chosen: Mapping[str, Claim], days: Mapping[str, date | None]) -> str:
+    """Each page's value with its date, oldest first (undated pages last), so a checker
+    sees whether the figure rose as reports came in or the sources disagree."""
+    parts = []
+    for page_id in chosen:
+        claim = chosen[page_id]
+        day = days[page_id]
+        when = f" ({day.isoformat()})" if day else ""
+        parts.append(
+            f"{page_id}{when} gives {BOUND_WORDS.get(claim.number.bound, '')}{claim.normalized}"
+        )
+    trend = (
+        " The figure changed over time: it only rose in later reports."
+        if (_rose_over_time(chosen, days))
+        else ""
+    )
+    return f"{slot.describe()}: " + "; ".join(parts) + "." + trend
+
+
+def _oldest_first(chosen: Mapping[str, Claim], days: Mapping[str, date | None]) -> dict[str, Claim]:
+    order = sorted(chosen, key=lambda page_id: (days[page_id] is None, days[page_id] or date.min))
+    return {page_id: chosen[page_id] for page_id in order}
 
 
 def compare(context: EventContext) -> list[Conflict]:
     by_slot: dict[Slot, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in context.all_claims():
-        if (
-            claim.kind == ClaimKind.NUMBER
-            and not claim.number.qualified
-            and head_count_role(claim) is None
-        ):
-            by_slot[_slot(claim)][claim.page_id].append(claim)
+        if _comparable(claim):
+            by_slot[_slot(claim, context.event.date)][claim.page_id].append(claim)
+    days = {
+        page_id: page_day(page, context.claims[page_id]) for page_id, page in context.pages.items()
+    }
     conflicts = []
     for slot, pages in by_slot.items():
-        chosen = {
-            page_id: value
-            for page_id, claims in pages.items()
-            if (value := _page_value(claims)) is not None
-        }
+        chosen = _oldest_first(
+            {
+                page_id: value
+                for page_id, claims in pages.items()
+                if (value := _page_value(claims)) is not None
+            },
+            days,
+        )
         values = list(chosen.values())
         if not any(intervals_disjoint(a, b) for a in values for b in values):
             continue
@@ -136,7 +210,7 @@ def compare(context: EventContext) -> list[Conflict]:
                 page_ids=tuple(chosen),
                 claims=tuple(values),
                 confidence=conflict_confidence(_certainty(values), sides_by_page(values)),
-                explanation=_explanation(slot, chosen),
+                explanation=_explanation(slot, chosen, days),
                 event_id=context.event.id,
             )
         )
