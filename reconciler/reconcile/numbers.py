@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 
@@ -38,7 +38,12 @@ BOUND_WORDS = {
     "above": "more than ",
     "at_most": "up to ",
     "under": "fewer than ",
+    "increment": "more: ",
 }
+
+# Scopes relative to the writer ("the previous round", a toll of a day before the event):
+# what they point to differs from page to page, so they are never compared.
+RELATIVE_SCOPES = frozenset({"previous", "earlier"})
 
 
 @dataclass(frozen=True)
@@ -102,15 +107,60 @@ def _value_key(claim: Claim) -> tuple[str, str]:
     return claim.normalized, claim.number.bound
 
 
-def _page_value(claims: Sequence[Claim]) -> Claim | None:
-    """The value a page gives for the event: for a lexicon quantity its most repeated value
-    (the headline's, usually); for units and bare nouns only a page that gives one value,
-    since "3 days" of mourning and "3 days" of a visit share a unit, not a fact."""
+def _with_increments(pages: Mapping[str, Sequence[Claim]]) -> dict[str, list[Claim]]:
+    """A page that reports a rise ("three more deaths") states its other values of the slot
+    as what had been counted before: lower bounds of the toll, which the rise left behind."""
+    result = {}
+    for page_id, claims in pages.items():
+        totals = [claim for claim in claims if claim.number.bound != "increment"]
+        if len(totals) < len(claims):
+            totals = [_lower_bound(claim) for claim in totals]
+        if totals:
+            result[page_id] = totals
+    return result
+
+
+def _lower_bound(claim: Claim) -> Claim:
+    number = replace(claim.number, bound="at_least", high=None)
+    return replace(claim, value=number, details=number.to_details())
+
+
+def _page_candidates(claims: Sequence[Claim]) -> list[Claim]:
+    """The values a page may give for the event: for a lexicon quantity its most repeated
+    values (the headline's, usually); for units and bare nouns only a page that gives one
+    value, since "3 days" of mourning and "3 days" of a visit share a unit, not a fact."""
     counts = Counter(_value_key(claim) for claim in claims)
     if not claims[0].number.keyed and len(counts) > 1:
-        return None
+        return []
     best = max(counts.values())
-    return next(claim for claim in claims if counts[_value_key(claim)] == best)
+    tied: dict[tuple[str, str], Claim] = {}
+    for claim in claims:
+        if counts[_value_key(claim)] == best:
+            tied.setdefault(_value_key(claim), claim)
+    return list(tied.values())
+
+
+def _page_values(pages: Mapping[str, Sequence[Claim]]) -> dict[str, Claim]:
+    """One value per page. A page that states several values equally often (a toll and its
+    parts, a local count beside the total) gives the one most other pages can agree with:
+    what cannot fit any reading of a page is a disagreement, a part beside a total is not."""
+    candidates = {page_id: _page_candidates(claims) for page_id, claims in pages.items()}
+    others = {
+        page_id: [
+            claim for other, claims in candidates.items() if other != page_id for claim in claims
+        ]
+        for page_id in candidates
+    }
+    return {
+        page_id: max(
+            claims,
+            key=lambda claim: sum(
+                not intervals_disjoint(claim, other) for other in others[page_id]
+            ),
+        )
+        for page_id, claims in candidates.items()
+        if claims
+    }
 
 
 def _certainty(claims: Sequence[Claim]) -> float:
@@ -187,20 +237,15 @@ def compare(context: EventContext) -> list[Conflict]:
     by_slot: dict[Slot, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in context.all_claims():
         if _comparable(claim):
-            by_slot[_slot(claim, context.event.date)][claim.page_id].append(claim)
+            slot = _slot(claim, context.event.date)
+            if slot.scope not in RELATIVE_SCOPES:
+                by_slot[slot][claim.page_id].append(claim)
     days = {
         page_id: page_day(page, context.claims[page_id]) for page_id, page in context.pages.items()
     }
     conflicts = []
     for slot, pages in by_slot.items():
-        chosen = _oldest_first(
-            {
-                page_id: value
-                for page_id, claims in pages.items()
-                if (value := _page_value(claims)) is not None
-            },
-            days,
-        )
+        chosen = _oldest_first(_page_values(_with_increments(pages)), days)
         values = list(chosen.values())
         if not any(intervals_disjoint(a, b) for a in values for b in values):
             continue

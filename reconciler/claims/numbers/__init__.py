@@ -65,6 +65,9 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "above": (1.0, None),
     "at_most": (None, 1.0),
     "under": (None, 1.0),
+    # "Three more deaths": a rise on top of the page's total, not a total (reconcile reads
+    # the page's other values of the slot as lower bounds).
+    "increment": (1.0, 1.0),
 }
 
 DATE_ATOM_KINDS = frozenset({"date", "time"})
@@ -73,9 +76,6 @@ CLOCK_READING = re.compile(r"[0-2]?\d\.[0-5]\d")
 CLOCK_UNITS = frozenset({"duration:hour"})
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CHINESE_PARTICLES = frozenset("的了和与及、在被是为从向中")
-# Concepts that count the parts of something the words must name ("members" of a crew, a
-# commission, a bloc): never compared across pages on their own.
-QUALIFIED_CONCEPTS = frozenset({"members"})
 
 
 @dataclass(frozen=True)
@@ -273,11 +273,17 @@ def _until_specific_noun(lex: NumberLexicon, after: list[_Word]) -> list[_Word]:
     """The words after a number up to its counted noun: "61 people killed" reads on to
     "killed", "two countries' armies" stops at "countries"."""
     for index, word in enumerate(after):
-        transparent = word.text in lex.generic_nouns or word.text in lex.fillers
+        transparent = _generic(lex, word.text) or word.text in lex.fillers
         transparent = transparent or nationality(lex.lang, word.text) is not None
         if not transparent and _keyword_at(after[index:], lex.counted, lex.min_stem) is None:
             return after[: index + 1]
     return after
+
+
+def _generic(lex: NumberLexicon, word: str) -> bool:
+    """A noun for people of no named kind ("people", "людей", "civilians"), matched as a
+    stem so that inflected forms count too."""
+    return any(word_matches(noun, word, lex.min_stem) for noun in lex.generic_nouns)
 
 
 def _qualifier_before(lex: NumberLexicon, before: list[_Word]) -> _Reading | None:
@@ -286,7 +292,11 @@ def _qualifier_before(lex: NumberLexicon, before: list[_Word]) -> _Reading | Non
     words = before[-SETTINGS.window_words :]
     for index in range(len(words) - 1, -1, -1):
         hit = _keyword_at(words[index:], lex.counted, lex.min_stem)
-        if hit is not None and not hit[0].unit and hit[0].meaning not in QUALIFIED_CONCEPTS:
+        if (
+            hit is not None
+            and not hit[0].unit
+            and hit[0].meaning not in common_numbers().group_concepts
+        ):
             return _reading(hit[0], words[index].start, words[index + hit[1] - 1].end)
     return None
 
@@ -310,6 +320,8 @@ def _read_spaced(
         size = len(before_marker.words)
         marker = _Marker(before_marker.meaning, before[-size].start, marker.end)
         before = before[:-size]
+        if before_marker.meaning == "exact":  # a verb of change: see _mention
+            reach = (reach[0], max(reach[1], len(before)))
     after = _until_specific_noun(lex, after[index:][: reach[0]])
     before = before[max(0, len(before) - reach[1]) :] if reach[1] else []
     hits: list[_Reading] = []
@@ -373,21 +385,22 @@ def _read_unspaced(
             marker = _Marker(keyword.meaning, start - len(phrase), marker.end)
             break
     after_text = text[after_start : min(clause[1], after_start + SETTINGS.unspaced_window)]
-    found: list[tuple[int, int, _Reading]] = []
-    for order, keyword in enumerate(lex.counted):  # longest first: it wins at equal distance
+    # (distance, side: after first, lexicon order: longest first, reading)
+    found: list[tuple[int, int, int, _Reading]] = []
+    for order, keyword in enumerate(lex.counted):
         phrase = "".join(keyword.words)
         position = after_text.find(phrase)
         if position >= 0:
             at = after_start + position
-            found.append((position, order, _reading(keyword, at, at + len(phrase))))
+            found.append((position, 0, order, _reading(keyword, at, at + len(phrase))))
         position = before_text.rfind(phrase)
-        if position >= 0:
+        if position >= 0 and not keyword.unit:  # a unit follows its number: "2時間35分"
             distance = len(before_text) - position - len(phrase)
             at = start - len(before_text) + position
-            found.append((distance, order, _reading(keyword, at, at + len(phrase))))
+            found.append((distance, 1, order, _reading(keyword, at, at + len(phrase))))
     if not found:
         return _counted_noun(lex, text, end, clause), marker
-    return _ranked([reading for _, _, reading in sorted(found, key=lambda f: f[:2])]), marker
+    return _ranked([item[3] for item in sorted(found, key=lambda item: item[:3])]), marker
 
 
 def _counted_noun(
@@ -510,6 +523,12 @@ def _mention(
     if lex.spaced:
         after = _words(text, end, clause[1])
         before = _words(text, clause[0], start)
+        change = _keyword_ending(before, lex.approx_before)
+        if change is not None and change.meaning == "exact":
+            # "the number of dead ... rose to 137": the verb of change ties the number to
+            # its sentence's subject, however far back, across quoted names and commas.
+            sentence = enclosing(SENTENCE_BREAK, digits, start, end)
+            before = _words(text, sentence[0], start)
         if after and after[0].text in lex.multipliers:
             value, end = value * lex.multipliers[after[0].text], after[0].end
             after = after[1:]
@@ -519,7 +538,7 @@ def _mention(
         ):
             return None
         reading, marker = _read_spaced(lex, before, after, _reach(candidate))
-        if reading is not None and reading.quantity in QUALIFIED_CONCEPTS:
+        if reading is not None and reading.quantity in common_numbers().group_concepts:
             reading = _qualifier_before(lex, before) or reading
     else:
         if text[end : end + 1] in lex.multipliers:
@@ -534,7 +553,9 @@ def _mention(
     written = digits[candidate.start : candidate.end]
     if reading.quantity in CLOCK_UNITS and CLOCK_READING.fullmatch(written):
         return None
-    qualified = reading.quantity in QUALIFIED_CONCEPTS
+    if reading.unit and _relative_time(lex, text, reading):
+        return None
+    qualified = reading.quantity in common_numbers().group_concepts
     span_start = min(x for x in (start, reading.start, marker.start) if x >= 0)
     span_end = max(end, reading.end, marker.end)
     return NumberMention(
@@ -549,6 +570,18 @@ def _mention(
         keyed=reading.keyed,
         qualified=qualified,
     )
+
+
+def _relative_time(lex: NumberLexicon, text: str, reading: _Reading) -> bool:
+    """ "Three days after the fall", "তিন দিন পর": a duration that places the event in time,
+    not a quantity of it."""
+    if not reading.quantity.startswith("duration:"):
+        return False
+    rest = text[reading.end : reading.end + SETTINGS.unspaced_window].lstrip()
+    if lex.spaced:
+        following = WORD.match(rest)
+        return following is not None and following.group().lower() in lex.relative_words
+    return any(rest.startswith(word) for word in lex.relative_words)
 
 
 def _unspaced_skip(lex: NumberLexicon, text: str, end: int) -> bool:

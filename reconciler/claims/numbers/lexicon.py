@@ -51,6 +51,7 @@ class NumberLexicon:
     scope_words: tuple[str, ...]
     skip_words: frozenset[str]  # months: a number next to these is a date
     year_words: frozenset[str]  # "সালে", "г.", "बजे": a number before these is a year or a time
+    relative_words: frozenset[str]  # "after", "ago", "পর": a duration before these is a time
     fillers: frozenset[str]  # function words: never the counted noun
     cardinal_words: Mapping[str, float]
     ordinal_words: Mapping[str, float]
@@ -129,6 +130,7 @@ def lexicon(code: str) -> NumberLexicon | None:
         scope_words=tuple(word.lower() for word in raw["scope_words"]),
         skip_words=frozenset(word.lower() for word in raw["skip_words"]),
         year_words=frozenset(word.lower() for word in raw.get("year_words", [])),
+        relative_words=frozenset(word.lower() for word in raw.get("relative_words", [])),
         fillers=frozenset(word.lower() for word in raw.get("fillers", [])),
         cardinal_words={w.lower(): float(v) for w, v in cardinals.items() if w not in excluded},
         ordinal_words={w.lower(): float(v) for w, v in ordinals.items() if w not in excluded},
@@ -148,6 +150,9 @@ class CommonNumbers:
     """What every language shares (``_common/numbers.json``)."""
 
     subject_concepts: frozenset[str]  # who was counted; outranked by what happened to them
+    # Groups ("members" of a crew, a bloc; "soldiers") whose count the words must qualify:
+    # never compared across pages on their own.
+    group_concepts: frozenset[str]
     scales: Mapping[str, tuple[str, float, float]]  # unit → (slot unit, factor, spread)
     compound_units: tuple[tuple[str, str], ...]  # "2 hours 35 minutes" is one value
 
@@ -157,6 +162,7 @@ def common_numbers() -> CommonNumbers:
     raw = lang.common(_SUPPLEMENT)
     return CommonNumbers(
         subject_concepts=frozenset(raw["subject_concepts"]),
+        group_concepts=frozenset(raw["group_concepts"]),
         scales={
             unit: (str(target), float(factor), float(spread))
             for unit, (target, factor, spread) in raw["scales"].items()
