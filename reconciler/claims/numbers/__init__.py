@@ -249,6 +249,7 @@ class _Reading:
     keyed: bool
     start: int
     end: int
+    after: bool = False  # the words stand after the number
 
 
 @dataclass(frozen=True)
@@ -263,10 +264,10 @@ def _unit_reading(key: str, start: int, end: int) -> _Reading:
     return _Reading(key, key.partition(":")[2] or key, False, start, end)
 
 
-def _reading(keyword: Keyword, start: int, end: int) -> _Reading:
+def _reading(keyword: Keyword, start: int, end: int, after: bool = False) -> _Reading:
     if keyword.unit:
         return _unit_reading(keyword.meaning, start, end)
-    return _Reading(keyword.meaning, "", True, start, end)
+    return _Reading(keyword.meaning, "", True, start, end, after)
 
 
 def _until_specific_noun(lex: NumberLexicon, after: list[_Word]) -> list[_Word]:
@@ -328,10 +329,11 @@ def _read_spaced(
     for distance in range(max(reach)):
         hit = _keyword_at(after[distance:], lex.counted, lex.min_stem)
         if hit is not None:
-            hits.append(_reading(hit[0], after[distance].start, after[distance + hit[1] - 1].end))
+            stop = after[distance + hit[1] - 1].end
+            hits.append(_reading(hit[0], after[distance].start, stop, True))
         elif distance < len(after) and (country := nationality(lex.lang, after[distance].text)):
             word = after[distance]
-            hits.append(_Reading(f"nationals:{country}", "", True, word.start, word.end))
+            hits.append(_Reading(f"nationals:{country}", "", True, word.start, word.end, True))
         if distance < len(before):
             word = before[-1 - distance]
             hit = _keyword_at([word], lex.counted, lex.min_stem)
@@ -351,16 +353,21 @@ def _read_spaced(
 
 def _ranked(hits: Sequence[_Reading]) -> _Reading:
     """The reading that says what a number counts, of those near it (nearest first): a unit
-    right at the number binds it; otherwise what happened ("killed") outranks who it
-    happened to ("soldiers"), so that "11 soldiers killed" and "11 killed" fill one slot."""
+    right at the number binds it; what happened ("killed") outranks who it happened to
+    ("soldiers"), so that "11 soldiers killed" and "killed 11" fill one slot; then the
+    noun after the number ("two Indian aircraft"), then the words before it ("magnitude
+    7.2"), a noun of who was counted last among those after it."""
     first = hits[0]
     if first.unit:
         return first
-    subjects = common_numbers().subject_concepts
-    return next(
-        (hit for hit in hits if not hit.unit and concept_family(hit.quantity) not in subjects),
-        first,
+    shared = common_numbers()
+    outcome = next((hit for hit in hits if hit.quantity in shared.outcome_concepts), None)
+    after = [hit for hit in hits if hit.after and not hit.unit]
+    thing = next(
+        (hit for hit in after if concept_family(hit.quantity) not in shared.subject_concepts),
+        None,
     )
+    return outcome or thing or (after[0] if after else first)
 
 
 def _read_unspaced(
@@ -372,17 +379,21 @@ def _read_unspaced(
     for classifier in lex.classifiers:
         if text.startswith(classifier, after_start):
             after_start += len(classifier)
+    # Korean writes a space before some markers ("8명 이상"), Chinese none.
+    marker_start = after_start + len(text[after_start:]) - len(text[after_start:].lstrip(" "))
     for keyword in lex.approx_after:
         phrase = "".join(keyword.words)
-        if text.startswith(phrase, after_start):
-            marker = _Marker(keyword.meaning, -1, after_start + len(phrase))
-            after_start += len(phrase)
+        if text.startswith(phrase, marker_start):
+            marker = _Marker(keyword.meaning, -1, marker_start + len(phrase))
+            after_start = marker_start + len(phrase)
             break
     before_text = text[max(clause[0], start - SETTINGS.unspaced_window) : start]
+    lead = before_text.rstrip(" ")
     for keyword in lex.approx_before:
         phrase = "".join(keyword.words)
-        if before_text.endswith(phrase):
-            marker = _Marker(keyword.meaning, start - len(phrase), marker.end)
+        if lead.endswith(phrase):
+            at = start - len(before_text) + len(lead) - len(phrase)
+            marker = _Marker(keyword.meaning, at, marker.end)
             break
     after_text = text[after_start : min(clause[1], after_start + SETTINGS.unspaced_window)]
     # (distance, side: after first, lexicon order: longest first, reading)
@@ -392,7 +403,7 @@ def _read_unspaced(
         position = after_text.find(phrase)
         if position >= 0:
             at = after_start + position
-            found.append((position, 0, order, _reading(keyword, at, at + len(phrase))))
+            found.append((position, 0, order, _reading(keyword, at, at + len(phrase), True)))
         position = before_text.rfind(phrase)
         if position >= 0 and not keyword.unit:  # a unit follows its number: "2時間35分"
             distance = len(before_text) - position - len(phrase)

@@ -150,6 +150,7 @@ class CommonNumbers:
     """What every language shares (``_common/numbers.json``)."""
 
     subject_concepts: frozenset[str]  # who was counted; outranked by what happened to them
+    outcome_concepts: frozenset[str]  # what happened to them ("deaths", "injured")
     # Groups ("members" of a crew, a bloc; "soldiers") whose count the words must qualify:
     # never compared across pages on their own.
     group_concepts: frozenset[str]
@@ -162,6 +163,7 @@ def common_numbers() -> CommonNumbers:
     raw = lang.common(_SUPPLEMENT)
     return CommonNumbers(
         subject_concepts=frozenset(raw["subject_concepts"]),
+        outcome_concepts=frozenset(raw["outcome_concepts"]),
         group_concepts=frozenset(raw["group_concepts"]),
         scales={
             unit: (str(target), float(factor), float(spread))
