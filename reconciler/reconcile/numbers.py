@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 
+from reconciler.claims.numbers.lexicon import common_numbers
 from reconciler.ingest import crawl_dates
 from reconciler.reconcile import EventContext
 from reconciler.reconcile.confidence import conflict_confidence, sides_by_page
@@ -85,6 +86,7 @@ def _comparable(claim: Claim) -> bool:
     number = claim.number
     return (
         (number.keyed or bool(number.unit))
+        and number.quantity not in common_numbers().spans_not_compared
         and not number.qualified
         and head_count_role(claim) is None
     )
@@ -93,6 +95,11 @@ def _comparable(claim: Claim) -> bool:
 def _interval(claim: Claim) -> tuple[float, float]:
     low, high = claim.number.low, claim.number.high
     return (-INFINITY if low is None else low, INFINITY if high is None else high)
+
+
+def _width(claim: Claim) -> float:
+    low, high = _interval(claim)
+    return high - low
 
 
 def intervals_disjoint(a: Claim, b: Claim) -> bool:
@@ -131,7 +138,10 @@ def _page_candidates(claims: Sequence[Claim]) -> list[Claim]:
     value, since "3 days" of mourning and "3 days" of a visit share a unit, not a fact."""
     counts = Counter(_value_key(claim) for claim in claims)
     if not claims[0].number.keyed and len(counts) > 1:
-        return []
+        if any(intervals_disjoint(a, b) for a in claims for b in claims):
+            return []
+        # "157 minutes", then "about 160 minutes": one value, told most precisely.
+        return [min(claims, key=lambda claim: _width(claim))]
     best = max(counts.values())
     tied: dict[tuple[str, str], Claim] = {}
     for claim in claims:

@@ -53,6 +53,7 @@ def test_soldiers_alone_are_a_group_not_a_slot() -> None:
         ("ko", "계엄 선포 2시간 48분 만에 해제됐다", 168),
         ("ja", "宣言からわずか2時間35分で解除された", 155),
         ("ko", "회의는 95분 만에 끝났다", 95),
+        ("ko", "여야는 2시간 반 만에 의결했다", 150),
     ],
 )
 def test_hours_and_minutes_are_one_duration_in_minutes(lang: str, text: str, minutes: int) -> None:
@@ -115,6 +116,8 @@ def test_a_nationality_word_does_not_hide_the_counted_thing() -> None:
     [
         ("en", "the call came at 15.30 hours this afternoon"),
         ("ko", "오후 10시에 선포했다"),
+        ("ko", "오후 10시 30분쯤 선포했다"),
+        ("ja", "午前4時27分に発表した"),
         ("ja", "午後10時に宣言した"),
         ("en", "he resigned three days after the protests"),
         ("bn", "পতনের তিন দিন পর শপথ নিলেন"),
@@ -175,6 +178,21 @@ def test_counts_of_unknown_things_are_not_compared() -> None:
         page("a", "Police towed 12 cars from the square."),
         page("b", "Police towed 15 cars from the square."),
     )
+
+
+def test_spans_of_years_are_not_compared() -> None:
+    assert not conflicts(
+        page("a", "She had ruled the country for 15 years."),
+        page("b", "The party she led for 40 years called a strike."),
+    )
+
+
+def test_one_duration_told_twice_is_one_value() -> None:
+    (conflict,) = conflicts(
+        page("a", "The session ended after 157 minutes, about 160 minutes in all."),
+        page("b", "The session lasted 2 hours and 48 minutes."),
+    )
+    assert {claim.normalized for claim in conflict.claims} == {"157", "168"}
 
 
 def test_a_page_with_a_part_and_a_total_gives_the_total_others_agree_with() -> None:

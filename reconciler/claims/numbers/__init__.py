@@ -554,7 +554,7 @@ def _mention(
     else:
         if text[end : end + 1] in lex.multipliers:
             value, end = value * lex.multipliers[text[end]], end + 1
-        if _unspaced_skip(lex, text, end):
+        if _unspaced_skip(lex, text, end) or _clock_minutes(lex, digits, start):
             return None
         reading, marker = _read_unspaced(lex, text, start, end, clause)
     reading = _symbol_reading(digits, start, end) or reading
@@ -566,6 +566,9 @@ def _mention(
         return None
     if reading.unit and _relative_time(lex, text, reading):
         return None
+    half = _half_after(lex, text, reading)
+    if half:
+        value, reading = value + 0.5, replace(reading, end=half)
     qualified = reading.quantity in common_numbers().group_concepts
     span_start = min(x for x in (start, reading.start, marker.start) if x >= 0)
     span_end = max(end, reading.end, marker.end)
@@ -581,6 +584,27 @@ def _mention(
         keyed=reading.keyed,
         qualified=qualified,
     )
+
+
+def _half_after(lex: NumberLexicon, text: str, reading: _Reading) -> int:
+    """Where a "half" after a unit ends ("2시간 반": two and a half hours), else 0."""
+    if not reading.unit:
+        return 0
+    rest = text[reading.end :]
+    skipped = len(rest) - len(rest.lstrip(" "))
+    for word in lex.half_words:
+        if rest.startswith(word, skipped):
+            after = reading.end + skipped + len(word)
+            if after >= len(text) or not LETTER_OR_MARK.match(text[after]):
+                return after
+    return 0
+
+
+def _clock_minutes(lex: NumberLexicon, digits: str, start: int) -> bool:
+    """The minutes of a clock time ("10시 30분", "4時27分"): the number follows an hour
+    written with its clock word."""
+    lead = digits[max(0, start - SETTINGS.unspaced_window) : start].rstrip(" ")
+    return any(lead.endswith(word) and lead[: -len(word)][-1:].isdigit() for word in lex.year_words)
 
 
 def _relative_time(lex: NumberLexicon, text: str, reading: _Reading) -> bool:

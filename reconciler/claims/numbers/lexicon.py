@@ -52,6 +52,7 @@ class NumberLexicon:
     skip_words: frozenset[str]  # months: a number next to these is a date
     year_words: frozenset[str]  # "সালে", "г.", "बजे": a number before these is a year or a time
     relative_words: frozenset[str]  # "after", "ago", "পর": a duration before these is a time
+    half_words: tuple[str, ...]  # "반" after a unit adds half of it ("2시간 반")
     fillers: frozenset[str]  # function words: never the counted noun
     cardinal_words: Mapping[str, float]
     ordinal_words: Mapping[str, float]
@@ -131,6 +132,7 @@ def lexicon(code: str) -> NumberLexicon | None:
         skip_words=frozenset(word.lower() for word in raw["skip_words"]),
         year_words=frozenset(word.lower() for word in raw.get("year_words", [])),
         relative_words=frozenset(word.lower() for word in raw.get("relative_words", [])),
+        half_words=tuple(raw.get("half_words", [])),
         fillers=frozenset(word.lower() for word in raw.get("fillers", [])),
         cardinal_words={w.lower(): float(v) for w, v in cardinals.items() if w not in excluded},
         ordinal_words={w.lower(): float(v) for w, v in ordinals.items() if w not in excluded},
@@ -156,6 +158,7 @@ class CommonNumbers:
     group_concepts: frozenset[str]
     scales: Mapping[str, tuple[str, float, float]]  # unit → (slot unit, factor, spread)
     compound_units: tuple[tuple[str, str], ...]  # "2 hours 35 minutes" is one value
+    spans_not_compared: frozenset[str]  # ages, terms in office: not a quantity of the event
 
 
 @cache
@@ -170,6 +173,7 @@ def common_numbers() -> CommonNumbers:
             for unit, (target, factor, spread) in raw["scales"].items()
         },
         compound_units=tuple((str(a), str(b)) for a, b in raw["compound_units"]),
+        spans_not_compared=frozenset(raw["spans_not_compared"]),
     )
 
 
