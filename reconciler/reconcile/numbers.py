@@ -255,18 +255,41 @@ def compare(context: EventContext) -> list[Conflict]:
     }
     conflicts = []
     for slot, pages in by_slot.items():
-        chosen = _oldest_first(_page_values(_with_increments(pages)), days)
-        values = list(chosen.values())
-        if not any(intervals_disjoint(a, b) for a in values for b in values):
-            continue
-        conflicts.append(
-            Conflict(
-                kind=ConflictKind.NUMBER,
-                page_ids=tuple(chosen),
-                claims=tuple(values),
-                confidence=conflict_confidence(_certainty(values), sides_by_page(values)),
-                explanation=_explanation(slot, chosen, days),
-                event_id=context.event.id,
-            )
-        )
+        for chosen in _same_things(_oldest_first(_page_values(_with_increments(pages)), days)):
+            values = list(chosen.values())
+            if any(intervals_disjoint(a, b) for a in values for b in values):
+                conflicts.append(_conflict(context, slot, chosen, days))
     return conflicts
+
+
+def _same_things(chosen: dict[str, Claim]) -> list[dict[str, Claim]]:
+    """The pages' values of a unit grouped by what they can measure: a unit says how, not
+    of what, and figures far apart ("12 minutes" to type a bill, "155 minutes" to the vote,
+    "6 hours" of martial law) measure different things. A lexicon concept is one thing."""
+    if not chosen or next(iter(chosen.values())).number.keyed:
+        return [chosen] if chosen else []
+    ratio = SETTINGS.unit_same_thing_ratio
+    groups: list[dict[str, Claim]] = []
+    top = -INFINITY
+    for page_id in sorted(chosen, key=lambda page_id: chosen[page_id].number.value):
+        value = chosen[page_id].number.value
+        if not groups or value > top * ratio:
+            groups.append({})
+        groups[-1][page_id] = chosen[page_id]
+        top = value
+    # Each group keeps the pages' date order.
+    return [{page_id: group[page_id] for page_id in chosen if page_id in group} for group in groups]
+
+
+def _conflict(
+    context: EventContext, slot: Slot, chosen: dict[str, Claim], days: Mapping[str, date | None]
+) -> Conflict:
+    values = list(chosen.values())
+    return Conflict(
+        kind=ConflictKind.NUMBER,
+        page_ids=tuple(chosen),
+        claims=tuple(values),
+        confidence=conflict_confidence(_certainty(values), sides_by_page(values)),
+        explanation=_explanation(slot, chosen, days),
+        event_id=context.event.id,
+    )

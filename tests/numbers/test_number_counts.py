@@ -237,3 +237,18 @@ def test_real_dev_number_slots_with_gold_events() -> None:
     for trap in gold["non_conflicts"]:
         if trap["kind"] == "number":
             assert not [s for s in found_sets if s <= set(trap["docs"]) and s not in gold_sets]
+
+
+def test_durations_far_apart_measure_different_things() -> None:
+    found = conflicts(
+        page("a", "Typing the motion took 12 minutes."),
+        page("b", "The vote came 2 hours and 35 minutes into the crisis, in 2 hours 35 minutes."),
+        page("c", "The standoff lasted 6 hours."),
+    )
+    assert not found
+    (conflict,) = conflicts(
+        page("a", "The vote came 2 hours and 35 minutes into the crisis."),
+        page("b", "Typing the motion took 12 minutes."),
+        page("c", "The vote came 2 hours and 48 minutes into the crisis."),
+    )
+    assert set(conflict.page_ids) == {"a", "c"}
