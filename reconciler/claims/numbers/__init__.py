@@ -17,6 +17,7 @@ import cn2an
 
 from reconciler.claims.dates.finder import Atom
 from reconciler.claims.dates.finder import atoms as date_atoms
+from reconciler.claims.numbers.clock import clock_times
 from reconciler.claims.numbers.lexicon import (
     MIN_PREFIX_STEM,
     WORD,
@@ -71,9 +72,6 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
 }
 
 DATE_ATOM_KINDS = frozenset({"date", "time"})
-# "15.30 hours" is a time of day written the military way, not a duration of 15.3 hours.
-CLOCK_READING = re.compile(r"[0-2]?\d\.[0-5]\d")
-CLOCK_UNITS = frozenset({"duration:hour"})
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CHINESE_PARTICLES = frozenset("的了和与及、在被是为从向中")
 
@@ -561,9 +559,6 @@ def _mention(
     bound = candidate.bound if candidate.bound != "exact" else marker.bound
     if reading is None or (candidate.plain_year_shape and not reading.keyed):
         return None
-    written = digits[candidate.start : candidate.end]
-    if reading.quantity in CLOCK_UNITS and CLOCK_READING.fullmatch(written):
-        return None
     if reading.unit and _relative_time(lex, text, reading):
         return None
     half = _half_after(lex, text, reading)
@@ -694,9 +689,12 @@ def find_numbers(text: str, lang: str, *, page_year: int | None = None) -> list[
     digits = ascii_digits(text)
     dated = _date_atoms(text)
     days = [atom for atom in dated if atom.kind == "date"]
+    # A day, a year or a time of day ("15.30 hours", "3 PM") is never a count.
+    taken = [(atom.start, atom.end) for atom in dated]
+    taken += [(time.start, time.end) for time in clock_times(text, lex.lang)]
     mentions = []
     for candidate in _candidates(text, digits, lex):
-        if any(atom.start < candidate.end and candidate.start < atom.end for atom in dated):
+        if any(start < candidate.end and candidate.start < end for start, end in taken):
             continue
         mention = _mention(text, digits, candidate, lex, page_year, days)
         if mention is not None:
