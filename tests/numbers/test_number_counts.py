@@ -252,3 +252,19 @@ def test_durations_far_apart_measure_different_things() -> None:
         page("c", "The vote came 2 hours and 48 minutes into the crisis."),
     )
     assert set(conflict.page_ids) == {"a", "c"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "minutes"),
+    [
+        ("en", "the call came at 3.35 pm", [935]),
+        ("en", "firing stops from 1700 hours, 5 p.m. local time", [1020, 1020]),
+        ("en", "at 15.30 hours (3.30 pm) this afternoon", [930, 930]),
+        ("es", "a las 9 pm del sábado", [1260]),
+        ("en", "three people were killed and 12 injured", []),
+    ],
+)
+def test_times_of_day_in_minutes(lang: str, text: str, minutes: list[int]) -> None:
+    from reconciler.claims.numbers.clock import clock_times
+
+    assert [time.minutes for time in clock_times(text, lang)] == minutes
