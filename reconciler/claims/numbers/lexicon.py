@@ -187,7 +187,10 @@ COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 # A demonym is the country's name plus a short ending ("India" → "Indians", "भारत" →
 # "भारतीय", "Россия" → "россиян"); a longer word is another word ("individuals").
 DEMONYM_ENDING_CHARS = 4
-# A name's last letter, when a vowel, is dropped before the ending ("Russia" → "Russi-an").
+# A name's last letter, when a vowel, is dropped before the ending ("Россия" → "россиян",
+# "अमेरिका" → "अमेरिकी"), only in names long enough that the rest is still the name: "Chile"
+# cut to "chil" would read "children" as Chileans.
+MIN_CUT_NAME = 6
 FINAL_VOWELS = frozenset("aeiouyаяеиоыюьाीेोािैौাীেোয়اةهی")
 
 
@@ -208,7 +211,8 @@ def country_names(code: str) -> tuple[tuple[str, str, str], ...]:
         if not COUNTRY_CODE.fullmatch(country) or (" " in name and not unspaced):
             continue
         lowered = name.lower()
-        stem = lowered[:-1] if len(lowered) > 4 and lowered[-1] in FINAL_VOWELS else lowered
+        cut = len(lowered) >= MIN_CUT_NAME and lowered[-1] in FINAL_VOWELS
+        stem = lowered[:-1] if cut else lowered
         names.append((lowered, stem, country))
     return tuple(sorted(names, key=lambda item: -len(item[0])))
 
