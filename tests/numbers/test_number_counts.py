@@ -68,6 +68,20 @@ def test_miles_are_compared_in_kilometres_with_rounding() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "value", "quantity"),
+    [
+        ("ko", "부상자 2만 명이 발생했다", 20000, "injured"),
+        ("ja", "負傷者は1万人に上る", 10000, "injured"),
+        ("en", "more than 2 lakh people were displaced", 200000, "displaced"),
+        ("ru", "погибли 2 тысячи человек", 2000, "deaths"),
+        ("bn", "মৃত্যু হয়েছে ১২ হাজার মানুষের", 12000, "deaths"),
+    ],
+)
+def test_large_numbers_on_one_scale(lang: str, text: str, value: int, quantity: str) -> None:
+    assert value in [v for v, q, _ in readings(text, lang) if q == quantity]
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "value", "bound"),
     [
         ("mr", "या हल्ल्यात ५० हून अधिक जखमी झाले", 50, "above"),
