@@ -1,7 +1,8 @@
 """Numbers across the pages of one event: the same quantity given values that cannot both be true.
 
 Each page contributes one value per slot (quantity key, ordinal or count, scope): the value
-it states most often, the first on a tie. Two different values on one page usually denote
+it states most often; on a tie the one most other pages can agree with (a total beside its
+parts). Two different values on one page usually denote
 different things ("19-й раунд" and "Предыдущий, 18-й раунд"), so a page never conflicts with
 itself. Values are intervals: "at least 50" and 61 agree, "nearly 100" and 97 agree, 50 and
 61 do not. Only numbers whose counted thing is known (a lexicon concept or a unit) are
@@ -39,7 +40,6 @@ BOUND_WORDS = {
     "above": "more than ",
     "at_most": "up to ",
     "under": "fewer than ",
-    "increment": "more: ",
 }
 
 # Scopes relative to the writer ("the previous round", a toll of a day before the event):
@@ -232,7 +232,7 @@ def _explanation(slot: Slot, chosen: Mapping[str, Claim], days: Mapping[str, dat
         )
     trend = (
         " The figure changed over time: it only rose in later reports."
-        if (_rose_over_time(chosen, days))
+        if _rose_over_time(chosen, days)
         else ""
     )
     return f"{slot.describe()}: " + "; ".join(parts) + "." + trend

@@ -378,7 +378,8 @@ def _read_unspaced(
         if text.startswith(classifier, after_start):
             after_start += len(classifier)
     # Korean writes a space before some markers ("8명 이상"), Chinese none.
-    marker_start = after_start + len(text[after_start:]) - len(text[after_start:].lstrip(" "))
+    ahead = text[after_start : after_start + SETTINGS.unspaced_window]
+    marker_start = after_start + len(ahead) - len(ahead.lstrip(" "))
     for keyword in lex.approx_after:
         phrase = "".join(keyword.words)
         if text.startswith(phrase, marker_start):
@@ -585,12 +586,12 @@ def _half_after(lex: NumberLexicon, text: str, reading: _Reading) -> int:
     """Where a "half" after a unit ends ("2시간 반": two and a half hours), else 0."""
     if not reading.unit:
         return 0
-    rest = text[reading.end :]
+    rest = text[reading.end : reading.end + SETTINGS.unspaced_window]
     skipped = len(rest) - len(rest.lstrip(" "))
     for word in lex.half_words:
         if rest.startswith(word, skipped):
             after = reading.end + skipped + len(word)
-            if after >= len(text) or not LETTER_OR_MARK.match(text[after]):
+            if not LETTER_OR_MARK.match(text[after : after + 1]):
                 return after
     return 0
 
