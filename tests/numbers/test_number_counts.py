@@ -33,6 +33,12 @@ OUTCOMES = [
     ("ca", "la riuada va deixar 27 morts al poble", 27, "deaths"),
     ("bn", "সংঘর্ষে ১৮ জন নাগরিক নিহত হয়েছেন", 18, "deaths"),
     ("en", "at least three individuals were killed in the blast", 3, "deaths"),
+    # large-number words on one scale
+    ("ko", "부상자 2만 명이 발생했다", 20000, "injured"),
+    ("ja", "負傷者は1万人に上る", 10000, "injured"),
+    ("en", "more than 2 lakh people were displaced", 200000, "displaced"),
+    ("ru", "погибли 2 тысячи человек", 2000, "deaths"),
+    ("bn", "মৃত্যু হয়েছে ১২ হাজার মানুষের", 12000, "deaths"),
 ]
 
 
@@ -65,20 +71,6 @@ def test_miles_are_compared_in_kilometres_with_rounding() -> None:
     assert mention.quantity == "distance:km"
     assert mention.low is not None and mention.high is not None
     assert mention.low < 16.1 < mention.high and mention.high - mention.low < 1
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "value", "quantity"),
-    [
-        ("ko", "부상자 2만 명이 발생했다", 20000, "injured"),
-        ("ja", "負傷者は1万人に上る", 10000, "injured"),
-        ("en", "more than 2 lakh people were displaced", 200000, "displaced"),
-        ("ru", "погибли 2 тысячи человек", 2000, "deaths"),
-        ("bn", "মৃত্যু হয়েছে ১২ হাজার মানুষের", 12000, "deaths"),
-    ],
-)
-def test_large_numbers_on_one_scale(lang: str, text: str, value: int, quantity: str) -> None:
-    assert value in [v for v, q, _ in readings(text, lang) if q == quantity]
 
 
 @pytest.mark.parametrize(
