@@ -269,11 +269,12 @@ def compare(context: EventContext) -> list[Conflict]:
     ]
     groups = _speaker_groups(quotes)
     shared = [g for g in groups if len({quotes[i].page_id for i in g}) > 1]
-    if not shared and len({q.page_id for q in quotes if q.quote.direct}) < 2:
+    told_twice = [g for g in groups if len({quotes[i].page_id for i in g}) < len(g)]
+    if not shared and not told_twice and len({q.page_id for q in quotes if q.quote.direct}) < 2:
         return []
     direct_pages = {q.page_id for q in quotes if q.quote.direct}
     needed = sorted(
-        {i for group in shared for i in group}
+        {i for group in (*shared, *told_twice) for i in group}
         | ({i for i, q in enumerate(quotes) if q.quote.direct} if len(direct_pages) > 1 else set())
     )
     vectors = context.embedder.encode([quotes[i].normalized for i in needed])
@@ -284,4 +285,54 @@ def compare(context: EventContext) -> list[Conflict]:
         for members in shared
         for conflict in _group_conflicts(members, quotes, similarity, context)
     ]
+    conflicts += [
+        conflict
+        for members in told_twice
+        for conflict in _paraphrase_conflicts(members, quotes, similarity, context)
+    ]
     return conflicts + _same_words_conflicts(quotes, groups, similarity, context)
+
+
+def _paraphrase_conflicts(
+    members: Sequence[int], quotes: Sequence[Claim], similarity: np.ndarray, context: EventContext
+) -> list[Conflict]:
+    """One page that quotes a speaker's words and, elsewhere, paraphrases the same point
+    with another number ("at 15:35", then "at 3 PM"): an in-page quote conflict."""
+    threshold = _thresholds(context).quote_alignment
+    by_page: dict[str, list[int]] = defaultdict(list)
+    for index in members:
+        by_page[quotes[index].page_id].append(index)
+    conflicts = []
+    for page_id, indices in by_page.items():
+        direct = [i for i in indices if quotes[i].quote.direct]
+        reported = [i for i in indices if not quotes[i].quote.direct]
+        for paraphrase in reported:
+            if not direct:
+                break
+            quoted = max(direct, key=lambda i: similarity[paraphrase, i])
+            if similarity[paraphrase, quoted] < threshold or not _numbers_disagree(
+                _numbers(quotes[paraphrase]), _numbers(quotes[quoted])
+            ):
+                continue
+            pair = (quotes[quoted], quotes[paraphrase])
+            conflicts.append(
+                Conflict(
+                    kind=ConflictKind.QUOTE,
+                    page_ids=(page_id,),
+                    claims=pair,
+                    confidence=conflict_confidence(
+                        min(
+                            SETTINGS.quote_number_confidence,
+                            float(similarity[paraphrase, quoted]),
+                        ),
+                        sides_by_page(pair),
+                    ),
+                    explanation=(
+                        f'{page_id} quotes {_speaker_surface(pair[0])} ("{_excerpt(pair[0])}") '
+                        "and paraphrases the same point with another number "
+                        f'("{_excerpt(pair[1])}").'
+                    ),
+                    event_id=context.event.id,
+                )
+            )
+    return conflicts

@@ -26,6 +26,10 @@ class ReconcileSettings:
     head_count_confidence: float = 0.6
     # An approximate value ("about 40") makes a disagreement less sure.
     approximate_penalty: float = 0.1
+    # Values of one unit more than this factor apart measure different things ("12 minutes"
+    # and "155 minutes" on one event's pages); set by hand on real-dev, where the durations
+    # in disagreement were within 1.2 of each other and the unrelated ones 2.3 and more.
+    unit_same_thing_ratio: float = 2.0
     # Float noise: 7.3 from "7,3" and from "৭.৩" must be equal.
     relative_tolerance: float = 1e-9
     negation_confidence: float = 0.75

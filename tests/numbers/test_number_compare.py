@@ -66,7 +66,11 @@ def test_explanation_and_evidence(dev_pages: dict[str, Page]) -> None:
     (conflict,) = compare(context)
     assert conflict.kind == ConflictKind.NUMBER
     assert conflict.page_ids == ("doc-009", "doc-016", "doc-024")
-    assert conflict.explanation == "deaths: doc-009 gives 50; doc-016 and doc-024 give 61."
+    # Each page with its date and value; pages of one day disagree, they do not update.
+    assert conflict.explanation == (
+        "deaths: doc-009 (2025-07-17) gives 50; doc-016 (2025-07-17) gives 61; "
+        "doc-024 (2025-07-17) gives 61."
+    )
     assert {claim.normalized for claim in conflict.claims} == {"50", "61"}
     assert conflict.confidence >= 0.8
 

@@ -192,7 +192,7 @@ def test_page_claims_read_only_readable_regions(dev_pages: dict[str, Page]) -> N
     [
         ("doc-010", "round", [("19", ""), ("19", ""), ("18", "previous")]),
         ("doc-005", "magnitude", [("7.2", ""), ("7.2", ""), ("9.2", "1964")]),
-        ("doc-026", "round", [("19", ""), ("19", "")]),
+        ("doc-026", "round", [("19", ""), ("19", "on:11-12")]),  # said of the event's day
         ("bn-seed-002", "round", [("19", "")]),
         ("doc-022", "aftershocks", [("97", "")]),
         ("doc-009", "deaths", [("50", ""), ("50", ""), ("50", ""), ("100", "2023")]),

@@ -155,3 +155,35 @@ def test_thresholds_separate_dev_quotes(dev_pages: dict[str, Page]) -> None:
     assert similarity[2, 3] >= model_thresholds(None).quote_alignment
     assert similarity[0, 4] < model_thresholds(None).quote_alignment
     assert similarity[2, 4] < model_thresholds(None).quote_same_words
+
+
+CALL = TopicEmbedder([("called", "телефонировал", "ফোন")])
+
+
+def test_a_quoted_time_of_day_that_differs_is_a_conflict() -> None:
+    left = page(
+        "a", 'The spokesman said: "The minister called his counterpart at 16:40 hours."', "en"
+    )
+    right = page("b", "The spokesman said the minister called his counterpart at 4.40 pm.", "en")
+    other = page("c", "The spokesman said the minister called his counterpart at 3 PM.", "en")
+    assert compare(context_of(left, right, embedder=CALL)) == []  # one time, two notations
+    (conflict,) = compare(context_of(left, right, other, embedder=CALL))
+    assert set(conflict.page_ids) == {"a", "b", "c"}
+
+
+def test_a_page_that_paraphrases_a_quote_with_another_time_conflicts_with_itself() -> None:
+    text = (
+        "Spokesman Adam Reed said the minister called his counterpart at 3 PM today. "
+        '"The minister called his counterpart at 16:40 hours," Reed said.'
+    )
+    (conflict,) = compare(context_of(page("a", text, "en"), embedder=CALL))
+    assert conflict.page_ids == ("a",)
+    assert "paraphrases" in conflict.explanation
+
+
+def test_a_paraphrase_with_the_quoted_time_is_no_conflict() -> None:
+    text = (
+        "Spokesman Adam Reed said the minister called his counterpart at 4.40 pm. "
+        '"The minister called his counterpart at 16:40 hours," Reed said.'
+    )
+    assert compare(context_of(page("a", text, "en"), embedder=CALL)) == []

@@ -10,17 +10,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import cn2an
 
+from reconciler.claims.dates.finder import Atom
 from reconciler.claims.dates.finder import atoms as date_atoms
+from reconciler.claims.numbers.clock import clock_times
 from reconciler.claims.numbers.lexicon import (
+    MIN_PREFIX_STEM,
     WORD,
     Keyword,
     NumberLexicon,
+    common_numbers,
+    concept_family,
+    country_names,
     lexicon,
+    nationality,
     symbols,
     word_matches,
     words_of,
@@ -59,14 +66,14 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "above": (1.0, None),
     "at_most": (None, 1.0),
     "under": (None, 1.0),
+    # "Three more deaths": a rise on top of the page's total, not a total (reconcile reads
+    # the page's other values of the slot as lower bounds).
+    "increment": (1.0, 1.0),
 }
 
 DATE_ATOM_KINDS = frozenset({"date", "time"})
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CHINESE_PARTICLES = frozenset("的了和与及、在被是为从向中")
-# Concepts that count the parts of something the words must name ("members" of a crew, a
-# commission, a bloc): never compared across pages on their own.
-QUALIFIED_CONCEPTS = frozenset({"members"})
 
 
 @dataclass(frozen=True)
@@ -83,16 +90,17 @@ class NumberMention:
     scope: str  # "previous", a past year, or ""
     keyed: bool  # the quantity comes from the lexicon, not from the noun as written
     qualified: bool = False  # a part of something unnamed ("5-member"): of what, unknown
+    spread: float = 0.0  # relative rounding of a unit conversion (10 miles → 16.09 km)
 
     @property
     def low(self) -> float | None:
         factor = BOUNDS[self.bound][0]
-        return None if factor is None else self.value * factor
+        return None if factor is None else self.value * factor * (1 - self.spread)
 
     @property
     def high(self) -> float | None:
         factor = BOUNDS[self.bound][1]
-        return None if factor is None else self.value * factor
+        return None if factor is None else self.value * factor * (1 + self.spread)
 
 
 @dataclass(frozen=True)
@@ -138,14 +146,18 @@ def _words(text: str, start: int, end: int) -> list[_Word]:
     ]
 
 
-def _keyword_at(words: Sequence[_Word], keywords: Sequence[Keyword]) -> tuple[Keyword, int] | None:
+def _keyword_at(
+    words: Sequence[_Word], keywords: Sequence[Keyword], min_stem: int = MIN_PREFIX_STEM
+) -> tuple[Keyword, int] | None:
     """The keyword that ``words`` begin with, and how many words it takes."""
     for keyword in keywords:
         size = len(keyword.words)
         if len(words) < size:
             continue
         head = [word.text for word in words[:size]]
-        if head[:-1] == list(keyword.words[:-1]) and word_matches(keyword.words[-1], head[-1]):
+        if head[:-1] == list(keyword.words[:-1]) and word_matches(
+            keyword.words[-1], head[-1], min_stem
+        ):
             return keyword, size
     return None
 
@@ -235,6 +247,7 @@ class _Reading:
     keyed: bool
     start: int
     end: int
+    after: bool = False  # the words stand after the number
 
 
 @dataclass(frozen=True)
@@ -249,20 +262,27 @@ def _unit_reading(key: str, start: int, end: int) -> _Reading:
     return _Reading(key, key.partition(":")[2] or key, False, start, end)
 
 
-def _reading(keyword: Keyword, start: int, end: int) -> _Reading:
+def _reading(keyword: Keyword, start: int, end: int, after: bool = False) -> _Reading:
     if keyword.unit:
         return _unit_reading(keyword.meaning, start, end)
-    return _Reading(keyword.meaning, "", True, start, end)
+    return _Reading(keyword.meaning, "", True, start, end, after)
 
 
 def _until_specific_noun(lex: NumberLexicon, after: list[_Word]) -> list[_Word]:
     """The words after a number up to its counted noun: "61 people killed" reads on to
     "killed", "two countries' armies" stops at "countries"."""
     for index, word in enumerate(after):
-        transparent = word.text in lex.generic_nouns or word.text in lex.fillers
-        if not transparent and _keyword_at(after[index:], lex.counted) is None:
+        transparent = _generic(lex, word.text) or word.text in lex.fillers
+        transparent = transparent or nationality(lex.lang, word.text) is not None
+        if not transparent and _keyword_at(after[index:], lex.counted, lex.min_stem) is None:
             return after[: index + 1]
     return after
+
+
+def _generic(lex: NumberLexicon, word: str) -> bool:
+    """A noun for people of no named kind ("people", "людей", "civilians"), matched as a
+    stem so that inflected forms count too."""
+    return any(word_matches(noun, word, lex.min_stem) for noun in lex.generic_nouns)
 
 
 def _qualifier_before(lex: NumberLexicon, before: list[_Word]) -> _Reading | None:
@@ -270,8 +290,12 @@ def _qualifier_before(lex: NumberLexicon, before: list[_Word]) -> _Reading | Non
     "चालक दल के 4 सदस्य" (4 members of the crew) counts the crew."""
     words = before[-SETTINGS.window_words :]
     for index in range(len(words) - 1, -1, -1):
-        hit = _keyword_at(words[index:], lex.counted)
-        if hit is not None and not hit[0].unit and hit[0].meaning not in QUALIFIED_CONCEPTS:
+        hit = _keyword_at(words[index:], lex.counted, lex.min_stem)
+        if (
+            hit is not None
+            and not hit[0].unit
+            and hit[0].meaning not in common_numbers().group_concepts
+        ):
             return _reading(hit[0], words[index].start, words[index + hit[1] - 1].end)
     return None
 
@@ -285,7 +309,7 @@ def _read_spaced(
     index = 0
     while index < len(after) and any(after[index].text.startswith(c) for c in lex.classifiers):
         index += 1
-    after_marker = _keyword_at(after[index:], lex.approx_after)
+    after_marker = _keyword_at(after[index:], lex.approx_after, lex.min_stem)
     if after_marker is not None:
         keyword, size = after_marker
         marker = _Marker(keyword.meaning, -1, after[index + size - 1].end)
@@ -295,17 +319,26 @@ def _read_spaced(
         size = len(before_marker.words)
         marker = _Marker(before_marker.meaning, before[-size].start, marker.end)
         before = before[:-size]
+        if before_marker.meaning == "exact":  # a verb of change: see _mention
+            reach = (reach[0], max(reach[1], len(before)))
     after = _until_specific_noun(lex, after[index:][: reach[0]])
     before = before[max(0, len(before) - reach[1]) :] if reach[1] else []
+    hits: list[_Reading] = []
     for distance in range(max(reach)):
-        hit = _keyword_at(after[distance:], lex.counted)
+        hit = _keyword_at(after[distance:], lex.counted, lex.min_stem)
         if hit is not None:
-            return _reading(hit[0], after[distance].start, after[distance + hit[1] - 1].end), marker
+            stop = after[distance + hit[1] - 1].end
+            hits.append(_reading(hit[0], after[distance].start, stop, True))
+        elif distance < len(after) and (country := nationality(lex.lang, after[distance].text)):
+            word = after[distance]
+            hits.append(_Reading(f"nationals:{country}", "", True, word.start, word.end, True))
         if distance < len(before):
             word = before[-1 - distance]
-            hit = _keyword_at([word], lex.counted)
+            hit = _keyword_at([word], lex.counted, lex.min_stem)
             if hit is not None:
-                return _reading(hit[0], word.start, word.end), marker
+                hits.append(_reading(hit[0], word.start, word.end))
+    if hits:
+        return _ranked(hits), marker
     if (
         not after
         or after[0].text in lex.fillers
@@ -314,6 +347,25 @@ def _read_spaced(
         return None, marker
     noun = after[0]
     return _Reading(f"count:{noun.text}", "", False, noun.start, noun.end), marker
+
+
+def _ranked(hits: Sequence[_Reading]) -> _Reading:
+    """The reading that says what a number counts, of those near it (nearest first): a unit
+    right at the number binds it; what happened ("killed") outranks who it happened to
+    ("soldiers"), so that "11 soldiers killed" and "killed 11" fill one slot; then the
+    noun after the number ("two Indian aircraft"), then the words before it ("magnitude
+    7.2"), a noun of who was counted last among those after it."""
+    first = hits[0]
+    if first.unit:
+        return first
+    shared = common_numbers()
+    outcome = next((hit for hit in hits if hit.quantity in shared.outcome_concepts), None)
+    after = [hit for hit in hits if hit.after and not hit.unit]
+    thing = next(
+        (hit for hit in after if concept_family(hit.quantity) not in shared.subject_concepts),
+        None,
+    )
+    return outcome or thing or (after[0] if after else first)
 
 
 def _read_unspaced(
@@ -325,35 +377,40 @@ def _read_unspaced(
     for classifier in lex.classifiers:
         if text.startswith(classifier, after_start):
             after_start += len(classifier)
+    # Korean writes a space before some markers ("8명 이상"), Chinese none.
+    ahead = text[after_start : after_start + SETTINGS.unspaced_window]
+    marker_start = after_start + len(ahead) - len(ahead.lstrip(" "))
     for keyword in lex.approx_after:
         phrase = "".join(keyword.words)
-        if text.startswith(phrase, after_start):
-            marker = _Marker(keyword.meaning, -1, after_start + len(phrase))
-            after_start += len(phrase)
+        if text.startswith(phrase, marker_start):
+            marker = _Marker(keyword.meaning, -1, marker_start + len(phrase))
+            after_start = marker_start + len(phrase)
             break
     before_text = text[max(clause[0], start - SETTINGS.unspaced_window) : start]
+    lead = before_text.rstrip(" ")
     for keyword in lex.approx_before:
         phrase = "".join(keyword.words)
-        if before_text.endswith(phrase):
-            marker = _Marker(keyword.meaning, start - len(phrase), marker.end)
+        if lead.endswith(phrase):
+            at = start - len(before_text) + len(lead) - len(phrase)
+            marker = _Marker(keyword.meaning, at, marker.end)
             break
     after_text = text[after_start : min(clause[1], after_start + SETTINGS.unspaced_window)]
-    best: tuple[int, _Reading] | None = None
-    for keyword in lex.counted:  # longest first: at equal distance the longer phrase wins
+    # (distance, side: after first, lexicon order: longest first, reading)
+    found: list[tuple[int, int, int, _Reading]] = []
+    for order, keyword in enumerate(lex.counted):
         phrase = "".join(keyword.words)
         position = after_text.find(phrase)
-        if position >= 0 and (best is None or position < best[0]):
-            at = after_start + position
-            best = (position, _reading(keyword, at, at + len(phrase)))
-        position = before_text.rfind(phrase)
         if position >= 0:
+            at = after_start + position
+            found.append((position, 0, order, _reading(keyword, at, at + len(phrase), True)))
+        position = before_text.rfind(phrase)
+        if position >= 0 and not keyword.unit:  # a unit follows its number: "2時間35分"
             distance = len(before_text) - position - len(phrase)
-            if best is None or distance < best[0]:
-                at = start - len(before_text) + position
-                best = (distance, _reading(keyword, at, at + len(phrase)))
-    if best is None:
+            at = start - len(before_text) + position
+            found.append((distance, 1, order, _reading(keyword, at, at + len(phrase))))
+    if not found:
         return _counted_noun(lex, text, end, clause), marker
-    return best[1], marker
+    return _ranked([item[3] for item in sorted(found, key=lambda item: item[:3])]), marker
 
 
 def _counted_noun(
@@ -367,6 +424,9 @@ def _counted_noun(
     if not counter:
         return None
     start = end + len(counter)
+    for name, _, country in country_names(lex.lang):
+        if text.startswith(name, start):
+            return _Reading(f"nationals:{country}", "", True, start, start + len(name))
     stop = start
     while stop < min(clause[1], start + SETTINGS.chinese_noun_chars) and HAN.match(text[stop]):
         if text[stop] in CHINESE_PARTICLES:
@@ -412,8 +472,14 @@ def _symbol_reading(text: str, start: int, end: int) -> _Reading | None:
 
 
 def _scope(
-    text: str, digits: str, start: int, end: int, lex: NumberLexicon, page_year: int | None
+    text: str,
+    digits: str,
+    span: tuple[int, int],
+    lex: NumberLexicon,
+    page_year: int | None,
+    days: Sequence[Atom],
 ) -> str:
+    start, end = span
     sentence_start, sentence_end = enclosing(SENTENCE_BREAK, text, start, end)
     lead = text[max(sentence_start, start - SETTINGS.scope_reach) : start].lower()
     if lex.spaced:
@@ -422,7 +488,7 @@ def _scope(
     elif any(scope in lead for scope in lex.scope_words):
         return "previous"
     if page_year is None:
-        return ""
+        return _day_scope(days, sentence_start, sentence_end)
     past = [
         (match.start() > start, abs(match.start() - start), match.group())
         for match in YEAR.finditer(digits, sentence_start, sentence_end)
@@ -430,11 +496,30 @@ def _scope(
     ]
     # The year written before the number governs it ("In 2023, a fire killed ..."); one
     # after it only when none comes before.
-    return min(past)[2] if past else ""
+    return min(past)[2] if past else _day_scope(days, sentence_start, sentence_end)
+
+
+def _day_scope(days: Sequence[Atom], sentence_start: int, sentence_end: int) -> str:
+    """``"on:MM-DD"`` (or ``"on:YYYY-MM-DD"``) when the number's sentence names a day ("the
+    attack of 22 April that killed 26"): reconcile keeps a count of a day before the event's
+    apart from the event's own count."""
+    for atom in days:
+        parts = atom.date
+        if not sentence_start <= atom.start < sentence_end or parts is None:
+            continue
+        if parts.calendar == "gregorian" and parts.month and parts.day:
+            year = f"{parts.year:04d}-" if parts.year else ""
+            return f"on:{year}{parts.month:02d}-{parts.day:02d}"
+    return ""
 
 
 def _mention(
-    text: str, digits: str, candidate: _Candidate, lex: NumberLexicon, page_year: int | None
+    text: str,
+    digits: str,
+    candidate: _Candidate,
+    lex: NumberLexicon,
+    page_year: int | None,
+    days: Sequence[Atom] = (),
 ) -> NumberMention | None:
     start, end, value = candidate.start, candidate.end, candidate.value
     ordinal = candidate.ordinal
@@ -448,6 +533,12 @@ def _mention(
     if lex.spaced:
         after = _words(text, end, clause[1])
         before = _words(text, clause[0], start)
+        change = _keyword_ending(before, lex.approx_before)
+        if change is not None and change.meaning == "exact":
+            # "the number of dead ... rose to 137": the verb of change ties the number to
+            # its sentence's subject, however far back, across quoted names and commas.
+            sentence = enclosing(SENTENCE_BREAK, digits, start, end)
+            before = _words(text, sentence[0], start)
         if after and after[0].text in lex.multipliers:
             value, end = value * lex.multipliers[after[0].text], after[0].end
             after = after[1:]
@@ -457,19 +548,24 @@ def _mention(
         ):
             return None
         reading, marker = _read_spaced(lex, before, after, _reach(candidate))
-        if reading is not None and reading.quantity in QUALIFIED_CONCEPTS:
+        if reading is not None and reading.quantity in common_numbers().group_concepts:
             reading = _qualifier_before(lex, before) or reading
     else:
         if text[end : end + 1] in lex.multipliers:
             value, end = value * lex.multipliers[text[end]], end + 1
-        if any(text.startswith(skip, end) for skip in lex.skip_words | lex.year_words):
+        if _unspaced_skip(lex, text, end) or _clock_minutes(lex, digits, start):
             return None
         reading, marker = _read_unspaced(lex, text, start, end, clause)
     reading = _symbol_reading(digits, start, end) or reading
     bound = candidate.bound if candidate.bound != "exact" else marker.bound
     if reading is None or (candidate.plain_year_shape and not reading.keyed):
         return None
-    qualified = reading.quantity in QUALIFIED_CONCEPTS
+    if reading.unit and _relative_time(lex, text, reading):
+        return None
+    half = _half_after(lex, text, reading)
+    if half:
+        value, reading = value + 0.5, replace(reading, end=half)
+    qualified = reading.quantity in common_numbers().group_concepts
     span_start = min(x for x in (start, reading.start, marker.start) if x >= 0)
     span_end = max(end, reading.end, marker.end)
     return NumberMention(
@@ -480,16 +576,108 @@ def _mention(
         quantity=reading.quantity,
         unit=reading.unit,
         ordinal=ordinal,
-        scope=_scope(text, digits, start, end, lex, page_year),
+        scope=_scope(text, digits, (start, end), lex, page_year, days),
         keyed=reading.keyed,
         qualified=qualified,
     )
 
 
-def _date_spans(text: str) -> list[tuple[int, int]]:
+def _half_after(lex: NumberLexicon, text: str, reading: _Reading) -> int:
+    """Where a "half" after a unit ends ("2시간 반": two and a half hours), else 0."""
+    if not reading.unit:
+        return 0
+    rest = text[reading.end : reading.end + SETTINGS.unspaced_window]
+    skipped = len(rest) - len(rest.lstrip(" "))
+    for word in lex.half_words:
+        if rest.startswith(word, skipped):
+            after = reading.end + skipped + len(word)
+            if not LETTER_OR_MARK.match(text[after : after + 1]):
+                return after
+    return 0
+
+
+def _clock_minutes(lex: NumberLexicon, digits: str, start: int) -> bool:
+    """The minutes of a clock time ("10시 30분", "4時27分"): the number follows an hour
+    written with its clock word."""
+    lead = digits[max(0, start - SETTINGS.unspaced_window) : start].rstrip(" ")
+    return any(lead.endswith(word) and lead[: -len(word)][-1:].isdigit() for word in lex.year_words)
+
+
+def _relative_time(lex: NumberLexicon, text: str, reading: _Reading) -> bool:
+    """ "Three days after the fall", "তিন দিন পর": a duration that places the event in time,
+    not a quantity of it."""
+    if not reading.quantity.startswith("duration:"):
+        return False
+    rest = text[reading.end : reading.end + SETTINGS.unspaced_window].lstrip()
+    if lex.spaced:
+        following = WORD.match(rest)
+        return following is not None and following.group().lower() in lex.relative_words
+    return any(rest.startswith(word) for word in lex.relative_words)
+
+
+def _unspaced_skip(lex: NumberLexicon, text: str, end: int) -> bool:
+    """A month or clock word right after the number ("10時", "10시") makes it a date or a
+    time, unless a longer unit begins there ("10時間", "10시간": hours)."""
+    skip = max(
+        (len(word) for word in lex.skip_words | lex.year_words if text.startswith(word, end)),
+        default=0,
+    )
+    if not skip:
+        return False
+    unit = max(
+        (
+            len(phrase)
+            for keyword in lex.counted
+            if text.startswith(phrase := "".join(keyword.words), end)
+        ),
+        default=0,
+    )
+    return skip >= unit
+
+
+def _date_atoms(text: str) -> list[Atom]:
     """Where the date finder sees a date or a clock time ("۲۲ شعبان", "4 November",
     "११ बजे"): a number inside one is a day, a year or an hour, never a count."""
-    return [(atom.start, atom.end) for atom in date_atoms(text) if atom.kind in DATE_ATOM_KINDS]
+    return [atom for atom in date_atoms(text) if atom.kind in DATE_ATOM_KINDS]
+
+
+def _compounded(
+    text: str, mentions: list[NumberMention], lex: NumberLexicon
+) -> list[NumberMention]:
+    """ "2 hours 35 minutes", "2시간 48분": one value in the smaller unit."""
+    pairs = set(common_numbers().compound_units)
+    scales = common_numbers().scales
+    merged: list[NumberMention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if previous is not None and (previous.quantity, mention.quantity) in pairs:
+            gap = words_of(text[previous.end : mention.start])
+            if all(word in lex.fillers for word in gap):
+                factor = scales[previous.quantity][1]
+                merged[-1] = replace(
+                    mention,
+                    start=previous.start,
+                    value=previous.value * factor + mention.value,
+                    bound=mention.bound if mention.bound != "exact" else previous.bound,
+                )
+                continue
+        merged.append(mention)
+    return merged
+
+
+def _scaled(mention: NumberMention) -> NumberMention:
+    """A unit brought to its slot's scale: hours to minutes, miles to kilometres."""
+    scale = common_numbers().scales.get(mention.quantity)
+    if scale is None:
+        return mention
+    target, factor, spread = scale
+    return replace(
+        mention,
+        value=mention.value * factor,
+        quantity=target,
+        unit=target.partition(":")[2],
+        spread=spread,
+    )
 
 
 def find_numbers(text: str, lang: str, *, page_year: int | None = None) -> list[NumberMention]:
@@ -500,15 +688,19 @@ def find_numbers(text: str, lang: str, *, page_year: int | None = None) -> list[
     if lex is None:
         return []
     digits = ascii_digits(text)
-    dated = _date_spans(text)
+    dated = _date_atoms(text)
+    days = [atom for atom in dated if atom.kind == "date"]
+    # A day, a year or a time of day ("15.30 hours", "3 PM") is never a count.
+    taken = [(atom.start, atom.end) for atom in dated]
+    taken += [(time.start, time.end) for time in clock_times(text, lex.lang)]
     mentions = []
     for candidate in _candidates(text, digits, lex):
-        if any(start < candidate.end and candidate.start < end for start, end in dated):
+        if any(start < candidate.end and candidate.start < end for start, end in taken):
             continue
-        mention = _mention(text, digits, candidate, lex, page_year)
+        mention = _mention(text, digits, candidate, lex, page_year, days)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return [_scaled(mention) for mention in _compounded(text, mentions, lex)]
 
 
 # Ranges of the scripts whose pages this package reads, for pages whose language was not

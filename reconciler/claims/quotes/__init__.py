@@ -14,10 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reconciler.claims.numbers import find_numbers, script_language
+from reconciler.claims.numbers.clock import clock_times
 from reconciler.claims.quotes.lexicon import WORD, QuoteLexicon, lexicon, words_of
 from reconciler.claims.quotes.settings import SETTINGS
 from reconciler.records import Claim, ClaimKind, Page, QuotedNumber, QuoteValue, Slot
 from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, enclosing, sentence_spans
+
+#: The quantity a quoted time of day is compared as.
+TIME_OF_DAY = "time_of_day"
 
 __all__ = [
     "QuoteMention",
@@ -590,6 +594,11 @@ def _quantities(content: str, lang: str) -> tuple[QuotedNumber, ...]:
                 (number.quantity, number.ordinal),
                 QuotedNumber(number.quantity, number.ordinal, number.low, number.high),
             )
+    # "called at 15:35" and "called at 3 PM": a time of day, in minutes after midnight.
+    times = clock_times(content, lang or script_language(content))
+    if times:
+        minutes = float(times[0].minutes)
+        found[(TIME_OF_DAY, False)] = QuotedNumber(TIME_OF_DAY, False, minutes, minutes)
     return tuple(found.values())
 
 
