@@ -30,6 +30,7 @@ from reconciler.names.romanize import (
 )
 from reconciler.names.scripts import script_of
 from reconciler.names.settings import SETTINGS, VOWELLED_SCRIPTS
+from reconciler.names.variants import given_name_variants
 
 
 def _allowed_edits(length: int) -> int:
@@ -73,11 +74,27 @@ def tokens_match(
         # vowel-only tokens ("Yi", "И", "ই"): compare what is there
         return skeleton(left) == skeleton(right) and bool(vowels(left) & vowels(right))
     mine, theirs = skeletons(left, latin[0]), skeletons(right, latin[1])
-    if mine & theirs:
+    if mine & theirs or _familiar_forms(left, right, latin):
         return True
     if min_ratio and ratio(left, right) < min_ratio:
         return False
     return any(_skeletons_match(one, other) for one in mine for other in theirs)
+
+
+def _familiar_forms(left: str, right: str, latin: tuple[bool, bool]) -> bool:
+    """One token is a formal or familiar form of the other, a Latin-script given name
+    (Richard ~ Dick, Ted ~ Эдвард): the same word, or the same skeleton and alike letter
+    by letter (skeletons alone join Lynn's Carol to Gayle)."""
+    for mine, theirs, own_latin in ((left, right, latin), (right, left, latin[::-1])):
+        if not own_latin[0]:
+            continue
+        for variant in given_name_variants(mine):
+            if variant == theirs or (
+                ratio(variant, theirs) >= SETTINGS.familiar_min_ratio
+                and skeletons(variant) & skeletons(theirs, own_latin[1])
+            ):
+                return True
+    return False
 
 
 def _sounds_alike(left: str, right: str, latin: tuple[bool, bool]) -> bool:
