@@ -158,12 +158,32 @@ def tokens_same_entity(
 
 
 @lru_cache(maxsize=65536)
-def _readings(name: str) -> tuple[tuple[str, ...], ...]:
-    """Token readings of a name: a hanzi name may also be one foreign name (莫迪 = Modi)."""
+def _readings(name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Token readings of a name, each with its kind: "tokens" as written; a Chinese name
+    "syllables" one by one ("Cheung Kwok-che"), one name only if the other has a token for
+    each (陳澤武 is not "Chan Cheng"); a hanzi name as one "run", a foreign name (莫迪 =
+    Modi), which for a Chinese name must be the whole of the other name (李國麟 is not
+    "Lun" of three names)."""
     tokens = name_tokens(name)
     if script_of(name) == "han" and len(tokens) > 1 and not SEPARATORS.search(name):
-        return tokens, ("".join(tokens),), *chinese_syllable_readings(name)
-    return (tokens,)
+        syllables = tuple((reading, "syllables") for reading in chinese_syllable_readings(name))
+        run = "whole" if syllables else "run"
+        return ((tokens, "tokens"), (("".join(tokens),), run), *syllables)
+    return ((tokens, "tokens"),)
+
+
+def _paired(
+    left: tuple[tuple[str, ...], str], right: tuple[tuple[str, ...], str]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The two readings as they are compared, or None where one cannot be the other."""
+    for (mine, kind), (theirs, _) in ((left, right), (right, left)):
+        if kind == "syllables" and len(theirs) < len(mine):
+            return None
+    if left[1] == "whole":
+        return left[0], ("".join(right[0]),)
+    if right[1] == "whole":
+        return ("".join(left[0]),), right[0]
+    return left[0], right[0]
 
 
 def _hanzi(name: str) -> str:
@@ -213,8 +233,12 @@ def same_entity(a: str, b: str) -> bool:
             return same_place
         latin = (script_of(a) == "latin", script_of(b) == "latin")
         min_ratio = _min_ratio(variant_a, variant_b)
-        for left in _readings(a):
-            for right in _readings(b):
+        for reading_a in _readings(a):
+            for reading_b in _readings(b):
+                paired = _paired(reading_a, reading_b)
+                if paired is None:
+                    continue
+                left, right = paired
                 for script in {variant_a, variant_b}:
                     left = fold_tokens(left, script, own=script == variant_a)
                     right = fold_tokens(right, script, own=script == variant_b)

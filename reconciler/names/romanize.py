@@ -15,6 +15,7 @@ the English forms (display CER 0.40–0.43 for both, raw) but ICU is ~60× faste
 from __future__ import annotations
 
 import json
+import pkgutil
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -196,8 +197,9 @@ def _surname_length(name: str) -> int:
     hanzi = _hanzi(name).strip()
     if SEPARATORS.search(hanzi):
         return 0
+    simplified = _simplified(hanzi)  # the surname list is in simplified characters
     for surname_length in (2, 1):
-        if hanzi[:surname_length] in _chinese_surnames() and 2 <= len(hanzi) <= surname_length + 2:
+        if simplified[:surname_length] in _chinese_surnames() and 2 <= len(hanzi) <= surname_length + 2:
             return surname_length
     return 0
 
@@ -215,8 +217,9 @@ def is_chinese_name(name: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def chinese_syllable_readings(name: str) -> tuple[tuple[str, ...], ...]:
-    """A Chinese person's name syllable by syllable in pinyin and in Wade-Giles, the
-    romanisation of Taiwan's official names ("Tsai Ing-wen"); () for other names."""
+    """A Chinese person's name syllable by syllable in pinyin, in Wade-Giles (the
+    romanisation of Taiwan's official names, "Tsai Ing-wen"), in Cantonese ("Cheung") and
+    with a Southern Min surname ("Tan", "Lim"); () for other names."""
     if not is_chinese_name(name):
         return ()
     hanzi = [char for char in _hanzi(name) if not char.isspace()]
@@ -224,7 +227,48 @@ def chinese_syllable_readings(name: str) -> tuple[tuple[str, ...], ...]:
     for style in (Style.NORMAL, Style.WADEGILES):
         syllables = [lazy_pinyin(char, style=style, v_to_u=True)[0] for char in hanzi]
         readings.append(tuple(re.sub(r"[^a-z]", "", _fold(syllable)) for syllable in syllables))
-    return tuple(readings)
+    cantonese = _cantonese(hanzi)
+    if cantonese:
+        readings.append(cantonese)
+        surname_length = _surname_length(name)
+        surname = _traditional("".join(hanzi[:surname_length]))
+        for southern in _data()["southern_min_surnames"].get(surname, ()):
+            readings.append((southern, *cantonese[surname_length:]))
+    return tuple(dict.fromkeys(readings))
+
+
+@lru_cache(maxsize=65536)
+def _simplified(text: str) -> str:
+    return str(_transliterator("Traditional-Simplified").transliterate(text))
+
+
+def _traditional(text: str) -> str:
+    return str(_transliterator("Simplified-Traditional").transliterate(text))
+
+
+@cache
+def _cantonese_readings() -> dict[str, list[str]]:
+    # the package's table itself: its Cantonese() loader also reads five tables we do not use
+    readings: dict[str, list[str]] = json.loads(
+        pkgutil.get_data("cantoroman", "data/charToRoman.json") or b"{}"
+    )
+    return readings
+
+
+def _cantonese(hanzi: list[str]) -> tuple[str, ...]:
+    """The name's syllables in the Hong Kong Government romanisation of Cantonese, which
+    Hong Kong, Macao and much of the Malaysian and Singaporean Chinese press write
+    ("Cheung Kwok-che"); () where a character has no reading. The ``cantonese-romanisation``
+    package gives each character's spellings; the first one is taken, since the others
+    differ in letters the skeletons merge (gwok/kwok, cheung/jeung)."""
+    table = _cantonese_readings()
+    syllables = []
+    for char in _traditional("".join(hanzi)):
+        spellings = table.get(char)
+        if not spellings:
+            return ()
+        syllables.append(spellings[0])
+    return tuple(syllables)
 
 
 def _han(name: str) -> str:
