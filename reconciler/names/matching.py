@@ -23,6 +23,7 @@ from reconciler.names.phonetics import skeleton, skeletons, vowels
 from reconciler.names.romanize import (
     SEPARATORS,
     chinese_syllable_readings,
+    comparison_folds,
     fold_tokens,
     hanzi_reading,
     name_tokens,
@@ -70,6 +71,8 @@ def tokens_match(
     """
     if left == right:
         return True
+    if len(left) == 1 or len(right) == 1:
+        return _initial_of(left, right) if len(left) == 1 else _initial_of(right, left)
     if not skeleton(left) or not skeleton(right):
         # vowel-only tokens ("Yi", "И", "ই"): compare what is there
         return skeleton(left) == skeleton(right) and bool(vowels(left) & vowels(right))
@@ -79,6 +82,14 @@ def tokens_match(
     if min_ratio and ratio(left, right) < min_ratio:
         return False
     return any(_skeletons_match(one, other) for one in mine for other in theirs)
+
+
+def _initial_of(initial: str, token: str) -> bool:
+    """An initial ("S." of "S. Sivamohan") stands for a name with that first letter or
+    first sound (C. ~ K.); two initials must be one letter."""
+    if len(token) == 1:
+        return initial == token or (skeleton(initial) == skeleton(token) != "")
+    return token[0] == initial or skeleton(token)[:1] == skeleton(initial) != ""
 
 
 def _familiar_forms(left: str, right: str, latin: tuple[bool, bool]) -> bool:
@@ -220,6 +231,18 @@ def _same_place(a: str, b: str) -> bool | None:
     return script_of(a) != script_of(b) and same_sound
 
 
+@lru_cache(maxsize=1024)
+def _fold_orders(script_a: str, script_b: str) -> tuple[tuple[str, ...], ...]:
+    """The orders in which the two scripts' comparison folds are tried: both, where both
+    scripts have folds, since one may take a letter the other needs (hanzi g → k before
+    Ukrainian g → h: 道格拉斯 ≁ Дуглас)."""
+    if script_a == script_b:
+        return ((script_a,),)
+    if comparison_folds(script_a, False) and comparison_folds(script_b, False):
+        return ((script_a, script_b), (script_b, script_a))
+    return ((script_a, script_b),)
+
+
 @lru_cache(maxsize=262144)
 def same_entity(a: str, b: str) -> bool:
     """Whether two names (any script, any spelling) denote the same person or place."""
@@ -238,12 +261,13 @@ def same_entity(a: str, b: str) -> bool:
                 paired = _paired(reading_a, reading_b)
                 if paired is None:
                     continue
-                left, right = paired
-                for script in {variant_a, variant_b}:
-                    left = fold_tokens(left, script, own=script == variant_a)
-                    right = fold_tokens(right, script, own=script == variant_b)
-                if tokens_same_entity(left, right, latin, min_ratio):
-                    return True
+                for order in _fold_orders(variant_a, variant_b):
+                    left, right = paired
+                    for script in order:
+                        left = fold_tokens(left, script, own=script == variant_a)
+                        right = fold_tokens(right, script, own=script == variant_b)
+                    if tokens_same_entity(left, right, latin, min_ratio):
+                        return True
         return False
     except Exception:  # odd text must never break a caller
         return False

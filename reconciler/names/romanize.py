@@ -52,6 +52,12 @@ def _rules(script: str, stage: str) -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @cache
+def _letter_names() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rules = _data()["letter_names"]["rules"]
+    return tuple((re.compile(pattern), replacement) for pattern, replacement, _why in rules)
+
+
+@cache
 def _letters() -> tuple[re.Pattern[str], dict[str, str]]:
     letters: dict[str, str] = _data()["letters"]
     pattern = re.compile("|".join(sorted(map(re.escape, letters), key=len, reverse=True)))
@@ -304,6 +310,8 @@ def latin_spelling(name: str, lang: str | None = None) -> str:
         return _han(name)
     name = SEPARATORS.sub(" ", _apply(_rules(script, "source"), name))
     text = _transliterator(_transform(script)).transliterate(name).lower()
+    if script in _data()["letter_names"]["scripts"]:
+        text = _apply(_letter_names(), text)
     text = _apply(_rules(script, "before_fold"), text)
     if script in _data()["schwa_scripts"]:
         text = re.sub(r"[^\W\d_]+", lambda match: _delete_schwas(match.group()), text)
