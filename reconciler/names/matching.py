@@ -232,15 +232,21 @@ def _same_place(a: str, b: str) -> bool | None:
 
 
 @lru_cache(maxsize=1024)
-def _fold_orders(script_a: str, script_b: str) -> tuple[tuple[str, ...], ...]:
-    """The orders in which the two scripts' comparison folds are tried: both, where both
+def _fold_orders(script_a: str, script_b: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """The orders in which the two scripts' comparison folds are tried, each with whether
+    the folds that follow the other name's sound are left out. Both orders where both
     scripts have folds, since one may take a letter the other needs (hanzi g → k before
-    Ukrainian g → h: 道格拉斯 ≁ Дуглас)."""
-    if script_a == script_b:
-        return ((script_a,),)
-    if comparison_folds(script_a, False) and comparison_folds(script_b, False):
-        return ((script_a, script_b), (script_b, script_a))
-    return ((script_a, script_b),)
+    Ukrainian g → h: 道格拉斯 ≁ Дуглас); with and without the sound folds, since a
+    transliteration follows English sound for English names (ハーパー = Harper, no r) and
+    the spelling for others (ソルベルグ = Solberg, with its r)."""
+    orders = [(script_a,)] if script_a == script_b else [(script_a, script_b)]
+    if script_a != script_b and comparison_folds(script_a, False) and comparison_folds(script_b, False):
+        orders.append((script_b, script_a))
+    sound_folds = any(
+        comparison_folds(script, False) != comparison_folds(script, True)
+        for script in (script_a, script_b)
+    )
+    return tuple((order, spoken) for spoken in (False, True)[: 1 + sound_folds] for order in orders)
 
 
 @lru_cache(maxsize=262144)
@@ -261,11 +267,11 @@ def same_entity(a: str, b: str) -> bool:
                 paired = _paired(reading_a, reading_b)
                 if paired is None:
                     continue
-                for order in _fold_orders(variant_a, variant_b):
+                for order, spoken in _fold_orders(variant_a, variant_b):
                     left, right = paired
                     for script in order:
-                        left = fold_tokens(left, script, own=script == variant_a)
-                        right = fold_tokens(right, script, own=script == variant_b)
+                        left = fold_tokens(left, script, own=spoken or script == variant_a)
+                        right = fold_tokens(right, script, own=spoken or script == variant_b)
                     if tokens_same_entity(left, right, latin, min_ratio):
                         return True
         return False
