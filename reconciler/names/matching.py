@@ -14,6 +14,7 @@ too when the token counts differ. Places the gazetteer knows are compared by ide
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -26,6 +27,7 @@ from reconciler.names.romanize import (
     comparison_folds,
     fold_tokens,
     hanzi_reading,
+    is_chinese_name,
     name_tokens,
     script_variant,
 )
@@ -201,6 +203,13 @@ def _hanzi(name: str) -> str:
     return "".join(char for char in name if script_of(char) == "han")
 
 
+# A Chinese name read as one run of syllables and compared with the whole of another name
+# matches without edits (曾亚英 is not "Geng Tan"): its syllables are a closed set, which
+# romanisations spell differently but systematically, never by a dropped or added sound.
+# No ratio reaches this, so a token that needs an edit never matches.
+NO_EDITS = math.inf
+
+
 def _min_ratio(script_a: str, script_b: str) -> float:
     if script_a == script_b and script_a in ("latin", "cyrillic"):
         return SETTINGS.same_script_min_ratio
@@ -261,7 +270,8 @@ def same_entity(a: str, b: str) -> bool:
         if same_place is not None:
             return same_place
         latin = (script_of(a) == "latin", script_of(b) == "latin")
-        min_ratio = _min_ratio(variant_a, variant_b)
+        chinese = is_chinese_name(a) or is_chinese_name(b)
+        min_ratio = SETTINGS.vowelled_min_ratio if chinese else _min_ratio(variant_a, variant_b)
         for reading_a in _readings(a):
             for reading_b in _readings(b):
                 paired = _paired(reading_a, reading_b)
@@ -272,7 +282,8 @@ def same_entity(a: str, b: str) -> bool:
                     for script in order:
                         left = fold_tokens(left, script, own=spoken or script == variant_a)
                         right = fold_tokens(right, script, own=spoken or script == variant_b)
-                    if tokens_same_entity(left, right, latin, min_ratio):
+                    whole = "whole" in (reading_a[1], reading_b[1])
+                    if tokens_same_entity(left, right, latin, NO_EDITS if whole else min_ratio):
                         return True
         return False
     except Exception:  # odd text must never break a caller

@@ -117,11 +117,16 @@ _LATIN_ORTHOGRAPHY = (
     (re.compile(r"j"), ("y",)),
     (re.compile(r"w"), ("v",)),
     (re.compile(r"x"), ("s", "h")),  # pinyin x: Xi
+    # English silent letters: Wright, Knight, Vaughan = 赖特, ナイト, واغن
+    (re.compile(r"^wr"), ("r",)),
+    (re.compile(r"^kn"), ("n",)),
+    (re.compile(r"(?<=[aeiou])gh(?=t|$)"), ("",)),
 )
 # Letters of our own romanisations that stand for more than one sound.
 _ROMANISED = (
     (re.compile(r"x"), ("s", "h")),  # pinyin x spells the s and the hi of foreign names
     (re.compile(r"(?:^|(?<=[aeiou]))u(?=[aeio])"), ("w",)),  # a glide: ウォーナー = Warner
+    (re.compile(r"g(?=i)"), ("j",)),  # 吉 renders both gi and ji (吉姆 = Jim)
     (re.compile(r"w"), ("v",)),  # Hindi व and Russian в write both: वांग = Ван = ওয়াং (Wang)
     # Indic letters without vowel signs: दहल is d-a-h-a-l (Dahal), not an aspirated dh
     (re.compile(r"([bdgjkpt])h(?=[^aeiouy])"), (r"\1ah",)),
