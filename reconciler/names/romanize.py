@@ -309,7 +309,20 @@ def latin_spelling(name: str, lang: str | None = None) -> str:
     if script == "han":
         return _han(name)
     name = SEPARATORS.sub(" ", _apply(_rules(script, "source"), name))
-    text = _transliterator(_transform(script)).transliterate(name).lower()
+    language = (lang or "").split("-")[0]
+    return " ".join(_romanised_word(word, script, language) for word in name.split())
+
+
+@lru_cache(maxsize=65536)
+def _romanised_word(word: str, script: str, language: str) -> str:
+    """One word of a name: the English spelling of a common name part where the script's
+    table has one (محمد = Mohammed), else ICU's letters with the script's rules."""
+    article, _, rest = word.rpartition("-")
+    part = _name_parts().get(rest)
+    if part is not None:
+        spelling = part.get(language) or part[script]
+        return f"{_romanised_word(article, script, language)}-{spelling}" if article else spelling
+    text = _transliterator(_transform(script)).transliterate(word).lower()
     if script in _data()["letter_names"]["scripts"]:
         text = _apply(_letter_names(), text)
     text = _apply(_rules(script, "before_fold"), text)
@@ -317,7 +330,17 @@ def latin_spelling(name: str, lang: str | None = None) -> str:
         text = re.sub(r"[^\W\d_]+", lambda match: _delete_schwas(match.group()), text)
     text = _fold(text).lower()
     text = _apply(_rules("all", "after_fold"), _apply(_rules(script, "after_fold"), text))
-    return " ".join(text.split())
+    return "".join(text.split())
+
+
+@cache
+def _name_parts() -> dict[str, dict[str, str]]:
+    """Arabic-script spelling → its English spelling, by script variant or language."""
+    parts: dict[str, dict[str, str]] = {}
+    for spellings, english in _data()["name_parts"]["parts"]:
+        for spelling in spellings.split("/"):
+            parts[spelling] = english
+    return parts
 
 
 @cache
