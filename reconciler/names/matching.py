@@ -27,6 +27,7 @@ from reconciler.names.romanize import (
     comparison_folds,
     fold_tokens,
     hanzi_reading,
+    korean_syllable_readings,
     is_chinese_name,
     name_tokens,
     script_variant,
@@ -178,11 +179,16 @@ def _readings(name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     Modi), which for a Chinese name must be the whole of the other name (李國麟 is not
     "Lun" of three names)."""
     tokens = name_tokens(name)
-    if script_of(name) == "han" and len(tokens) > 1 and not SEPARATORS.search(name):
-        syllables = tuple((reading, "syllables") for reading in chinese_syllable_readings(name))
-        run = "whole" if syllables else "run"
-        return ((tokens, "tokens"), (("".join(tokens),), run), *syllables)
-    return ((tokens, "tokens"),)
+    if script_of(name) != "han" or SEPARATORS.search(name):
+        return ((tokens, "tokens"),)
+    syllables = tuple(
+        (reading, "syllables")
+        for reading in chinese_syllable_readings(name) + korean_syllable_readings(name)
+    )
+    if len(tokens) == 1:  # read as one foreign word (朴永植 = "puyonji"), or a Korean name
+        return ((tokens, "tokens"), *syllables)
+    run = "whole" if syllables else "run"
+    return ((tokens, "tokens"), (("".join(tokens),), run), *syllables)
 
 
 def _paired(

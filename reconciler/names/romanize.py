@@ -15,6 +15,7 @@ the English forms (display CER 0.40–0.43 for both, raw) but ICU is ~60× faste
 from __future__ import annotations
 
 import json
+from importlib import resources
 import pkgutil
 import re
 import unicodedata
@@ -241,6 +242,40 @@ def chinese_syllable_readings(name: str) -> tuple[tuple[str, ...], ...]:
         for southern in _data()["southern_min_surnames"].get(surname, ()):
             readings.append((southern, *cantonese[surname_length:]))
     return tuple(dict.fromkeys(readings))
+
+
+@cache
+def _sino_korean() -> dict[str, str]:
+    """Hanja → its first Korean reading in hangul, from the ``pyhanja`` package's dictionary
+    (only its one-character entries: the C++ loader reads 300,000 words we do not need)."""
+    text = (resources.files("pyhanja.data") / "hanja.txt").read_text(encoding="utf-8")
+    readings: dict[str, str] = {}
+    for reading, hanja in re.findall(r"^(.):(.):", text, re.MULTILINE):
+        readings.setdefault(hanja, reading)
+    return readings
+
+
+@lru_cache(maxsize=65536)
+def korean_syllable_readings(name: str) -> tuple[tuple[str, ...], ...]:
+    """A Korean name in hanja (尹錫悅, 金正恩) read in Korean syllable by syllable, with each
+    English spelling of its surname ("yoon", "suk", "yeol"); () where the name is not a
+    surname of ``korean_surnames`` and a one- or two-character given name."""
+    hanzi = _hanzi(name).strip()
+    traditional = _traditional(hanzi)  # 锡 = 錫, though some hanja are simplest as written (朴)
+    table = _data()["korean_surnames"]
+    surnames = table.get(hanzi[:1]) or table.get(traditional[:1])
+    if not surnames or not 2 <= len(hanzi) <= 3 or len(traditional) != len(hanzi):
+        return ()
+    readings = _sino_korean()
+    hangul = [readings.get(char) or readings.get(old) for char, old in zip(hanzi, traditional)][1:]
+    if not all(hangul):
+        return ()
+    given = tuple(
+        re.sub(r"[^a-z]", "", str(_transliterator("Hangul-Latin").transliterate(syllable)))
+        for syllable in hangul
+        if syllable
+    )
+    return tuple((surname, *given) for surname in surnames)
 
 
 @lru_cache(maxsize=65536)
