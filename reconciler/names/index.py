@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 
 from reconciler.names.matching import known_place
 from reconciler.names.phonetics import skeleton, skeletons
-from reconciler.names.romanize import name_tokens
+from reconciler.names.romanize import korean_syllable_readings, name_tokens
 from reconciler.names.scripts import script_of
 from reconciler.names.settings import SETTINGS
 
@@ -71,12 +71,15 @@ def name_keys(name: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
     if not tokens:
         return (), frozenset()
     spellings = _spellings(tokens)
-    # a hanzi name may be read as one run (莫迪 = Modi): each token also has its keys
+    # a hanzi name may be read as one run (莫迪 = Modi), a Korean name syllable by syllable
+    # in Korean (尹锡悦 = Yoon Suk Yeol = 윤석열): each token also has their keys
     run = (
         {key for spelling in spellings for key in _token_keys("".join(spelling))}
         if script_of(name) == "han"
         else set()
     )
+    for reading in korean_syllable_readings(name):
+        run.update(key for syllable in reading for key in _token_keys(syllable))
     per_token = tuple(
         frozenset(run.union(*(_token_keys(spelling[position]) for spelling in spellings)))
         for position in range(len(tokens))

@@ -179,6 +179,9 @@ def _readings(name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     Modi), which for a Chinese name must be the whole of the other name (李國麟 is not
     "Lun" of three names)."""
     tokens = name_tokens(name)
+    if script_of(name) == "hangul":
+        korean = tuple((reading, "syllables") for reading in korean_syllable_readings(name))
+        return ((tokens, "tokens"), *korean)
     if script_of(name) != "han" or SEPARATORS.search(name):
         return ((tokens, "tokens"),)
     syllables = tuple(

@@ -19,6 +19,7 @@ from importlib import resources
 import pkgutil
 import re
 import unicodedata
+from collections import defaultdict
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -255,27 +256,84 @@ def _sino_korean() -> dict[str, str]:
     return readings
 
 
+@cache
+def _korean_surnames() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """English spellings of Korean surnames by hanja and by hangul."""
+    by_hanja: dict[str, list[str]] = {}
+    by_hangul: dict[str, list[str]] = defaultdict(list)
+    for hanja, hangul, english in _data()["korean_surnames"]["surnames"]:
+        by_hanja[hanja] = english
+        for spelling in hangul.split("/"):
+            by_hangul[spelling] += [part for part in english if part not in by_hangul[spelling]]
+    return by_hanja, dict(by_hangul)
+
+
+_HANGUL_FINAL_STOP = {"g": "k", "b": "p", "d": "t"}
+
+
+def _hangul_syllable(syllable: str) -> str:
+    """One hangul syllable in Revised Romanization: ICU's letters, a final stop voiceless."""
+    latin = re.sub(r"[^a-z]", "", str(_transliterator("Hangul-Latin").transliterate(syllable)))
+    if latin[-1:] in _HANGUL_FINAL_STOP and not latin.endswith("ng"):
+        latin = latin[:-1] + _HANGUL_FINAL_STOP[latin[-1]]
+    return latin
+
+
+@lru_cache(maxsize=65536)
+def _korean_name(name: str) -> tuple[tuple[str, ...], list[str], tuple[str, ...]] | None:
+    """A Korean name written without spaces, in hangul (윤석열) or hanja (尹錫悅): its surname
+    in hangul spellings, the surname's English spellings and the given name's syllables in
+    hangul; None for other names (no Korean surname first, or not two or three syllables)."""
+    name = name.strip()
+    if not 2 <= len(name) <= 3 or not name.isalpha():
+        return None
+    by_hanja, by_hangul = _korean_surnames()
+    if all(script_of_char(char) == "hangul" for char in name):
+        english = by_hangul.get(name[0])
+        return ((name[0],), english, tuple(name[1:])) if english else None
+    if not all(script_of_char(char) == "han" for char in name):
+        return None
+    traditional = _traditional(name)  # 锡 = 錫, though some hanja are simplest as written (朴)
+    if len(traditional) != len(name):
+        return None
+    hanja = name[0] if name[0] in by_hanja else traditional[0]
+    entry = next((row for row in _data()["korean_surnames"]["surnames"] if row[0] == hanja), None)
+    readings = _sino_korean()
+    given = [readings.get(char) or readings.get(old) for char, old in zip(name, traditional)][1:]
+    if entry is None or not all(given):
+        return None
+    return tuple(entry[1].split("/")), entry[2], tuple(syllable for syllable in given if syllable)
+
+
 @lru_cache(maxsize=65536)
 def korean_syllable_readings(name: str) -> tuple[tuple[str, ...], ...]:
-    """A Korean name in hanja (尹錫悅, 金正恩) read in Korean syllable by syllable, with each
-    English spelling of its surname ("yoon", "suk", "yeol"); () where the name is not a
-    surname of ``korean_surnames`` and a one- or two-character given name."""
-    hanzi = _hanzi(name).strip()
-    traditional = _traditional(hanzi)  # 锡 = 錫, though some hanja are simplest as written (朴)
-    table = _data()["korean_surnames"]
-    surnames = table.get(hanzi[:1]) or table.get(traditional[:1])
-    if not surnames or not 2 <= len(hanzi) <= 3 or len(traditional) != len(hanzi):
+    """A Korean name read syllable by syllable, once with each English spelling of its
+    surname: 尹锡悦 and 윤석열 → ("yoon", "seok", "yeol"), ("yun", "seok", "yeol"); ()
+    for names that are not Korean (see ``_korean_name``)."""
+    korean = _korean_name(name)
+    if korean is None:
         return ()
-    readings = _sino_korean()
-    hangul = [readings.get(char) or readings.get(old) for char, old in zip(hanzi, traditional)][1:]
-    if not all(hangul):
-        return ()
-    given = tuple(
-        re.sub(r"[^a-z]", "", str(_transliterator("Hangul-Latin").transliterate(syllable)))
-        for syllable in hangul
-        if syllable
-    )
-    return tuple((surname, *given) for surname in surnames)
+    _, surnames, given = korean
+    syllables = tuple(_hangul_syllable(syllable) for syllable in given)
+    return tuple((surname, *syllables) for surname in surnames)
+
+
+def korean_hangul(name: str) -> frozenset[str]:
+    """The hangul spellings of a Korean name in hanja (尹锡悦 → 윤석열); empty otherwise."""
+    korean = _korean_name(name)
+    if korean is None or script_of(name) != "han":
+        return frozenset()
+    surnames, _, given = korean
+    return frozenset(surname + "".join(given) for surname in surnames)
+
+
+def korean_display(name: str) -> str | None:
+    """A Korean name the way English-language sources write it: "Yoon Seok-yeol"."""
+    readings = korean_syllable_readings(name)
+    if not readings:
+        return None
+    surname, *given = readings[0]
+    return f"{surname.title()} {'-'.join(given).capitalize()}"
 
 
 @lru_cache(maxsize=65536)
