@@ -27,8 +27,8 @@ from reconciler.names.romanize import (
     comparison_folds,
     fold_tokens,
     hanzi_reading,
-    korean_syllable_readings,
     is_chinese_name,
+    korean_syllable_readings,
     name_tokens,
     script_variant,
 )
@@ -74,8 +74,10 @@ def tokens_match(
     """
     if left == right:
         return True
-    if len(left) == 1 or len(right) == 1:
-        return _initial_of(left, right) if len(left) == 1 else _initial_of(right, left)
+    if (len(left) == 1 and _initial_of(left, right)) or (
+        len(right) == 1 and _initial_of(right, left)
+    ):
+        return True
     if not skeleton(left) or not skeleton(right):
         # vowel-only tokens ("Yi", "И", "ই"): compare what is there
         return skeleton(left) == skeleton(right) and bool(vowels(left) & vowels(right))
@@ -257,8 +259,14 @@ def _fold_orders(script_a: str, script_b: str) -> tuple[tuple[tuple[str, ...], b
     Ukrainian g → h: 道格拉斯 ≁ Дуглас); with and without the sound folds, since a
     transliteration follows English sound for English names (ハーパー = Harper, no r) and
     the spelling for others (ソルベルグ = Solberg, with its r)."""
-    orders = [(script_a,)] if script_a == script_b else [(script_a, script_b)]
-    if script_a != script_b and comparison_folds(script_a, False) and comparison_folds(script_b, False):
+    orders: list[tuple[str, ...]] = (
+        [(script_a,)] if script_a == script_b else [(script_a, script_b)]
+    )
+    if (
+        script_a != script_b
+        and comparison_folds(script_a, False)
+        and comparison_folds(script_b, False)
+    ):
         orders.append((script_b, script_a))
     sound_folds = any(
         comparison_folds(script, False) != comparison_folds(script, True)

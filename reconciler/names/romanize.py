@@ -15,12 +15,12 @@ the English forms (display CER 0.40–0.43 for both, raw) but ICU is ~60× faste
 from __future__ import annotations
 
 import json
-from importlib import resources
 import pkgutil
 import re
 import unicodedata
 from collections import defaultdict
 from functools import cache, lru_cache
+from importlib import util
 from pathlib import Path
 from typing import Any
 
@@ -207,7 +207,10 @@ def _surname_length(name: str) -> int:
         return 0
     simplified = _simplified(hanzi)  # the surname list is in simplified characters
     for surname_length in (2, 1):
-        if simplified[:surname_length] in _chinese_surnames() and 2 <= len(hanzi) <= surname_length + 2:
+        if (
+            simplified[:surname_length] in _chinese_surnames()
+            and 2 <= len(hanzi) <= surname_length + 2
+        ):
             return surname_length
     return 0
 
@@ -249,7 +252,11 @@ def chinese_syllable_readings(name: str) -> tuple[tuple[str, ...], ...]:
 def _sino_korean() -> dict[str, str]:
     """Hanja → its first Korean reading in hangul, from the ``pyhanja`` package's dictionary
     (only its one-character entries: the C++ loader reads 300,000 words we do not need)."""
-    text = (resources.files("pyhanja.data") / "hanja.txt").read_text(encoding="utf-8")
+    # located, not imported: the package's __init__ opens its data with a deprecated API
+    spec = util.find_spec("pyhanja")
+    if spec is None or spec.origin is None:
+        return {}
+    text = (Path(spec.origin).parent / "data" / "hanja.txt").read_text(encoding="utf-8")
     readings: dict[str, str] = {}
     for reading, hanja in re.findall(r"^(.):(.):", text, re.MULTILINE):
         readings.setdefault(hanja, reading)
@@ -257,12 +264,12 @@ def _sino_korean() -> dict[str, str]:
 
 
 @cache
-def _korean_surnames() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """English spellings of Korean surnames by hanja and by hangul."""
-    by_hanja: dict[str, list[str]] = {}
+def _korean_surnames() -> tuple[dict[str, tuple[tuple[str, ...], list[str]]], dict[str, list[str]]]:
+    """Korean surnames: by hanja, their hangul and English spellings; by hangul, the English."""
+    by_hanja: dict[str, tuple[tuple[str, ...], list[str]]] = {}
     by_hangul: dict[str, list[str]] = defaultdict(list)
     for hanja, hangul, english in _data()["korean_surnames"]["surnames"]:
-        by_hanja[hanja] = english
+        by_hanja[hanja] = (tuple(hangul.split("/")), english)
         for spelling in hangul.split("/"):
             by_hangul[spelling] += [part for part in english if part not in by_hangul[spelling]]
     return by_hanja, dict(by_hangul)
@@ -296,13 +303,15 @@ def _korean_name(name: str) -> tuple[tuple[str, ...], list[str], tuple[str, ...]
     traditional = _traditional(name)  # 锡 = 錫, though some hanja are simplest as written (朴)
     if len(traditional) != len(name):
         return None
-    hanja = name[0] if name[0] in by_hanja else traditional[0]
-    entry = next((row for row in _data()["korean_surnames"]["surnames"] if row[0] == hanja), None)
+    surname = by_hanja.get(name[0]) or by_hanja.get(traditional[0])
     readings = _sino_korean()
-    given = [readings.get(char) or readings.get(old) for char, old in zip(name, traditional)][1:]
-    if entry is None or not all(given):
+    given = [
+        readings.get(char) or readings.get(old)
+        for char, old in zip(name[1:], traditional[1:], strict=True)
+    ]
+    if surname is None or not all(given):
         return None
-    return tuple(entry[1].split("/")), entry[2], tuple(syllable for syllable in given if syllable)
+    return surname[0], surname[1], tuple(syllable for syllable in given if syllable)
 
 
 @lru_cache(maxsize=65536)

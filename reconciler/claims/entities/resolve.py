@@ -54,7 +54,6 @@ class _Cluster:
         leaders = [name for name, weight in self.votes.items() if weight == top]
         return max(leaders, key=lambda name: len(name.split()))
 
-
     def _korean(self) -> str | None:
         """Where no page spells the person in Latin letters but one writes a hanja name and
         another its Korean reading in hangul (尹锡悦, 윤석열), the person is Korean: shown
