@@ -113,7 +113,7 @@ _LATIN_ORTHOGRAPHY = (
     (re.compile(r"g(?=[eiy])"), ("j",)),
     (re.compile(r"z"), ("ts", "j")),
     (re.compile(r"^q"), ("k",)),
-    (re.compile(r"ch"), ("k",)),
+    (re.compile(r"ch"), ("k", "sh")),  # and French ch: Charles = Шарль = شارل
     (re.compile(r"j"), ("y",)),
     (re.compile(r"w"), ("v",)),
     (re.compile(r"x"), ("s", "h")),  # pinyin x: Xi
