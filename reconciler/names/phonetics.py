@@ -114,7 +114,7 @@ _LATIN_ORTHOGRAPHY = (
     (re.compile(r"z"), ("ts", "j")),
     (re.compile(r"^q"), ("k",)),
     (re.compile(r"ch"), ("k", "sh")),  # and French ch: Charles = Шарль = شارل
-    (re.compile(r"j"), ("y",)),
+    (re.compile(r"j"), ("y", "kh")),  # and Spanish j: Jiménez = Хименес = خيمينيث
     (re.compile(r"w"), ("v",)),
     (re.compile(r"x"), ("s", "h")),  # pinyin x: Xi
     # English silent letters: Wright, Knight, Vaughan = 赖特, ナイト, واغن
