@@ -127,6 +127,8 @@ _ROMANISED = (
     (re.compile(r"x"), ("s", "h")),  # pinyin x spells the s and the hi of foreign names
     (re.compile(r"(?:^|(?<=[aeiou]))u(?=[aeio])"), ("w",)),  # a glide: ウォーナー = Warner
     (re.compile(r"g(?=i)"), ("j",)),  # 吉 renders both gi and ji (吉姆 = Jim)
+    # a t (or a d that a fold made one) before s is two sounds as often as one: 德斯 = ds
+    (re.compile(r"ts"), ("tas",)),
     (re.compile(r"w"), ("v",)),  # Hindi व and Russian в write both: वांग = Ван = ওয়াং (Wang)
     # Indic letters without vowel signs: दहल is d-a-h-a-l (Dahal), not an aspirated dh
     (re.compile(r"([bdgjkpt])h(?=[^aeiouy])"), (r"\1ah",)),
