@@ -7,9 +7,13 @@ dictionary reads the characters of a name in context and whose output we can spl
 surname and given name. On top sit the per-script conventions of ``data/romanization.json``
 (Indic schwa deletion, Tamil voicing, the epenthetic vowels of katakana, vowels of Arabic
 script) and, for hanzi transliterations of foreign names, the syllables that stand for a
-bare consonant. Measured against uroman on ../shared/names/pairs.tsv: about as close to
-the English forms (display CER 0.40–0.43 for both, raw) but ICU is ~60× faster
-(17 µs a name against ~1 ms), which the ≥ 5,000 pairs/s target needs.
+bare consonant. A Chinese person's name is also read in Cantonese (the
+``cantonese-romanisation`` package: Hong Kong, Macao, Malaysia) and with a Southern Min
+surname (Singapore: Tan, Lim); a Korean name in hanja in Korean (the ``pyhanja``
+dictionary, the English spellings of Korean surnames). Measured against uroman on
+../shared/names/pairs.tsv: about as close to the English forms (display CER 0.40–0.43 for
+both, raw) but ICU is ~60× faster (17 µs a name against ~1 ms), which the ≥ 5,000
+pairs/s target needs.
 """
 
 from __future__ import annotations
