@@ -16,10 +16,12 @@ page of the corpus uses for them, which is how exonyms (特朗普, ترامب) c
 "Donald Trump"; ``reconciler.names.index.NameIndex`` keeps that resolution from comparing
 every name with every other.
 
-Modules: ``scripts`` (which script), ``romanize`` (ICU/pypinyin romanisation and the
-per-script conventions of ``data/romanization.json``), ``phonetics`` (consonant skeletons),
-``matching``, ``english`` (census spellings of name parts), ``display``, ``index``,
-``settings`` (every threshold, with how it was set).
+Modules: ``scripts`` (which script), ``romanize`` (ICU/pypinyin romanisation, Cantonese
+and Southern Min readings of Chinese names, Korean readings of hanja and hangul names, and
+the per-script conventions of ``data/romanization.json``), ``phonetics`` (consonant
+skeletons), ``variants`` (formal and familiar given names), ``matching``, ``english``
+(census spellings of name parts), ``display``, ``index``, ``settings`` (every threshold,
+with how it was set).
 """
 
 from reconciler.names.display import display_name

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 
 from reconciler.names.english import english_spelling
-from reconciler.names.romanize import is_chinese_name, latin_spelling, script_variant
+from reconciler.names.romanize import (
+    is_chinese_name,
+    korean_display,
+    latin_spelling,
+    script_variant,
+)
 from reconciler.names.scripts import script_of
 from reconciler.names.settings import SETTINGS
 
@@ -23,6 +28,9 @@ def display_name(name: str, lang: str | None = None) -> str:
     name = re.sub(r"\s+", " ", name.strip())
     if script_of(name) == "latin":
         return name
+    korean = korean_display(name) if script_of(name) == "hangul" else None
+    if korean:
+        return korean
     words = latin_spelling(name, lang).split()
     if script_variant(name, lang) in SETTINGS.english_scripts and not is_chinese_name(name):
         words = ["-".join(map(english_spelling, word.split("-"))) for word in words]

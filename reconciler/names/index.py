@@ -19,9 +19,14 @@ from typing import Generic, TypeVar
 
 from reconciler.names.matching import known_place
 from reconciler.names.phonetics import skeleton, skeletons
-from reconciler.names.romanize import name_tokens
+from reconciler.names.romanize import (
+    chinese_syllable_readings,
+    korean_syllable_readings,
+    name_tokens,
+)
 from reconciler.names.scripts import script_of
 from reconciler.names.settings import SETTINGS
+from reconciler.names.variants import given_name_variants
 
 Entry = TypeVar("Entry", bound=Hashable)
 
@@ -33,7 +38,23 @@ _KEY_LENGTH = 3
 _JOINED_KEY_LENGTH = 5
 
 
+# An initial ("S." of "S. Sivamohan") matches a token with its first letter: it is covered
+# by any name, and never the token that the candidates are looked up by.
+_INITIAL = "*"
+_JOINED_ARTICLE = re.compile(r"^[ae]l(?=[bcdfghjklmnpqrstvwxz]{1,2}[aeiou])")
+
+
 def _token_keys(token: str, length: int = _KEY_LENGTH) -> set[str]:
+    if len(token) == 1:
+        return {_INITIAL}
+    keys = _sound_keys(token, length)
+    # a familiar form (Dick ~ Richard) and a joined Arabic article (AlShamsi) match too
+    for variant in given_name_variants(token) | {_JOINED_ARTICLE.sub("", token)} - {token}:
+        keys |= _sound_keys(variant, length)
+    return keys
+
+
+def _sound_keys(token: str, length: int) -> set[str]:
     keys: set[str] = set()
     for sound in skeletons(token, True) | skeletons(token, False):
         coarse = sound.translate(_COARSE)
@@ -71,12 +92,15 @@ def name_keys(name: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
     if not tokens:
         return (), frozenset()
     spellings = _spellings(tokens)
-    # a hanzi name may be read as one run (莫迪 = Modi): each token also has its keys
+    # a hanzi name may be read as one run (莫迪 = Modi), a Korean name syllable by syllable
+    # in Korean (尹锡悦 = Yoon Suk Yeol = 윤석열): each token also has their keys
     run = (
         {key for spelling in spellings for key in _token_keys("".join(spelling))}
         if script_of(name) == "han"
         else set()
     )
+    for reading in chinese_syllable_readings(name) + korean_syllable_readings(name):
+        run.update(key for syllable in reading for key in _token_keys(syllable))
     per_token = tuple(
         frozenset(run.union(*(_token_keys(spelling[position]) for spelling in spellings)))
         for position in range(len(tokens))
@@ -108,8 +132,8 @@ def _telling_token(name: str) -> frozenset[str]:
 
 
 def _covered(name: str, by: frozenset[str]) -> bool:
-    """Every token of ``name`` shares a key with ``by``."""
-    return all(keys & by for keys in name_keys(name)[0])
+    """Every token of ``name`` shares a key with ``by`` (or is an initial)."""
+    return all(keys & by or _INITIAL in keys for keys in name_keys(name)[0])
 
 
 class NameIndex(Generic[Entry]):
@@ -139,10 +163,13 @@ class NameIndex(Generic[Entry]):
             return found
         mine = _all_keys(name)
         # every token of ours among theirs: in particular the one with the fewest names
-        rarest = min(tokens, key=lambda keys: sum(len(self._any.get(key, ())) for key in keys))
+        spelled = [keys for keys in tokens if _INITIAL not in keys]
+        rarest = min(
+            spelled, default=(), key=lambda keys: sum(len(self._any.get(key, ())) for key in keys)
+        )
         for key in rarest:
             for posting in self._any.get(key, ()):
-                if posting not in found and all(keys & _all_keys(posting[1]) for keys in tokens):
+                if posting not in found and _covered(name, _all_keys(posting[1])):
                     found.add(posting)
         # every token of theirs among ours: in particular their most telling one
         for key in mine:

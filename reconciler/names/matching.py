@@ -14,6 +14,7 @@ too when the token counts differ. Places the gazetteer knows are compared by ide
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -23,13 +24,17 @@ from reconciler.names.phonetics import skeleton, skeletons, vowels
 from reconciler.names.romanize import (
     SEPARATORS,
     chinese_syllable_readings,
+    comparison_folds,
     fold_tokens,
     hanzi_reading,
+    is_chinese_name,
+    korean_syllable_readings,
     name_tokens,
     script_variant,
 )
 from reconciler.names.scripts import script_of
 from reconciler.names.settings import SETTINGS, VOWELLED_SCRIPTS
+from reconciler.names.variants import given_name_variants
 
 
 def _allowed_edits(length: int) -> int:
@@ -69,15 +74,43 @@ def tokens_match(
     """
     if left == right:
         return True
+    if (len(left) == 1 and _initial_of(left, right)) or (
+        len(right) == 1 and _initial_of(right, left)
+    ):
+        return True
     if not skeleton(left) or not skeleton(right):
         # vowel-only tokens ("Yi", "И", "ই"): compare what is there
         return skeleton(left) == skeleton(right) and bool(vowels(left) & vowels(right))
     mine, theirs = skeletons(left, latin[0]), skeletons(right, latin[1])
-    if mine & theirs:
+    if mine & theirs or _familiar_forms(left, right, latin):
         return True
     if min_ratio and ratio(left, right) < min_ratio:
         return False
     return any(_skeletons_match(one, other) for one in mine for other in theirs)
+
+
+def _initial_of(initial: str, token: str) -> bool:
+    """An initial ("S." of "S. Sivamohan") stands for a name with that first letter or
+    first sound (C. ~ K.); two initials must be one letter."""
+    if len(token) == 1:
+        return initial == token or (skeleton(initial) == skeleton(token) != "")
+    return token[0] == initial or skeleton(token)[:1] == skeleton(initial) != ""
+
+
+def _familiar_forms(left: str, right: str, latin: tuple[bool, bool]) -> bool:
+    """One token is a formal or familiar form of the other, a Latin-script given name
+    (Richard ~ Dick, Ted ~ Эдвард): the same word, or the same skeleton and alike letter
+    by letter (skeletons alone join Lynn's Carol to Gayle)."""
+    for mine, theirs, own_latin in ((left, right, latin), (right, left, latin[::-1])):
+        if not own_latin[0]:
+            continue
+        for variant in given_name_variants(mine):
+            if variant == theirs or (
+                ratio(variant, theirs) >= SETTINGS.familiar_min_ratio
+                and skeletons(variant) & skeletons(theirs, own_latin[1])
+            ):
+                return True
+    return False
 
 
 def _sounds_alike(left: str, right: str, latin: tuple[bool, bool]) -> bool:
@@ -141,16 +174,51 @@ def tokens_same_entity(
 
 
 @lru_cache(maxsize=65536)
-def _readings(name: str) -> tuple[tuple[str, ...], ...]:
-    """Token readings of a name: a hanzi name may also be one foreign name (莫迪 = Modi)."""
+def _readings(name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Token readings of a name, each with its kind: "tokens" as written; a Chinese name
+    "syllables" one by one ("Cheung Kwok-che"), one name only if the other has a token for
+    each (陳澤武 is not "Chan Cheng"); a hanzi name as one "run", a foreign name (莫迪 =
+    Modi), which for a Chinese name must be the whole of the other name (李國麟 is not
+    "Lun" of three names)."""
     tokens = name_tokens(name)
-    if script_of(name) == "han" and len(tokens) > 1 and not SEPARATORS.search(name):
-        return tokens, ("".join(tokens),), *chinese_syllable_readings(name)
-    return (tokens,)
+    if script_of(name) == "hangul":
+        korean = tuple((reading, "syllables") for reading in korean_syllable_readings(name))
+        return ((tokens, "tokens"), *korean)
+    if script_of(name) != "han" or SEPARATORS.search(name):
+        return ((tokens, "tokens"),)
+    syllables = tuple(
+        (reading, "syllables")
+        for reading in chinese_syllable_readings(name) + korean_syllable_readings(name)
+    )
+    if len(tokens) == 1:  # read as one foreign word (朴永植 = "puyonji"), or a Korean name
+        return ((tokens, "tokens"), *syllables)
+    run = "whole" if syllables else "run"
+    return ((tokens, "tokens"), (("".join(tokens),), run), *syllables)
+
+
+def _paired(
+    left: tuple[tuple[str, ...], str], right: tuple[tuple[str, ...], str]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The two readings as they are compared, or None where one cannot be the other."""
+    for (mine, kind), (theirs, _) in ((left, right), (right, left)):
+        if kind == "syllables" and len(theirs) < len(mine):
+            return None
+    if left[1] == "whole":
+        return left[0], ("".join(right[0]),)
+    if right[1] == "whole":
+        return ("".join(left[0]),), right[0]
+    return left[0], right[0]
 
 
 def _hanzi(name: str) -> str:
     return "".join(char for char in name if script_of(char) == "han")
+
+
+# A Chinese name read as one run of syllables and compared with the whole of another name
+# matches without edits (曾亚英 is not "Geng Tan"): its syllables are a closed set, which
+# romanisations spell differently but systematically, never by a dropped or added sound.
+# No ratio reaches this, so a token that needs an edit never matches.
+NO_EDITS = math.inf
 
 
 def _min_ratio(script_a: str, script_b: str) -> float:
@@ -183,6 +251,30 @@ def _same_place(a: str, b: str) -> bool | None:
     return script_of(a) != script_of(b) and same_sound
 
 
+@lru_cache(maxsize=1024)
+def _fold_orders(script_a: str, script_b: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """The orders in which the two scripts' comparison folds are tried, each with whether
+    the folds that follow the other name's sound are left out. Both orders where both
+    scripts have folds, since one may take a letter the other needs (hanzi g → k before
+    Ukrainian g → h: 道格拉斯 ≁ Дуглас); with and without the sound folds, since a
+    transliteration follows English sound for English names (ハーパー = Harper, no r) and
+    the spelling for others (ソルベルグ = Solberg, with its r)."""
+    orders: list[tuple[str, ...]] = (
+        [(script_a,)] if script_a == script_b else [(script_a, script_b)]
+    )
+    if (
+        script_a != script_b
+        and comparison_folds(script_a, False)
+        and comparison_folds(script_b, False)
+    ):
+        orders.append((script_b, script_a))
+    sound_folds = any(
+        comparison_folds(script, False) != comparison_folds(script, True)
+        for script in (script_a, script_b)
+    )
+    return tuple((order, spoken) for spoken in (False, True)[: 1 + sound_folds] for order in orders)
+
+
 @lru_cache(maxsize=262144)
 def same_entity(a: str, b: str) -> bool:
     """Whether two names (any script, any spelling) denote the same person or place."""
@@ -195,14 +287,24 @@ def same_entity(a: str, b: str) -> bool:
         if same_place is not None:
             return same_place
         latin = (script_of(a) == "latin", script_of(b) == "latin")
-        min_ratio = _min_ratio(variant_a, variant_b)
-        for left in _readings(a):
-            for right in _readings(b):
-                for script in {variant_a, variant_b}:
-                    left = fold_tokens(left, script, own=script == variant_a)
-                    right = fold_tokens(right, script, own=script == variant_b)
-                if tokens_same_entity(left, right, latin, min_ratio):
-                    return True
+        # a Chinese name's romanisations write every vowel: tokens that match only with
+        # edits must look alike (梁志祥 is not "Chungsen Leung"; pairs.tsv: P +0.02 in
+        # chinese-latin for R -0.01)
+        chinese = is_chinese_name(a) or is_chinese_name(b)
+        min_ratio = SETTINGS.vowelled_min_ratio if chinese else _min_ratio(variant_a, variant_b)
+        for reading_a in _readings(a):
+            for reading_b in _readings(b):
+                paired = _paired(reading_a, reading_b)
+                if paired is None:
+                    continue
+                for order, spoken in _fold_orders(variant_a, variant_b):
+                    left, right = paired
+                    for script in order:
+                        left = fold_tokens(left, script, own=spoken or script == variant_a)
+                        right = fold_tokens(right, script, own=spoken or script == variant_b)
+                    whole = "whole" in (reading_a[1], reading_b[1])
+                    if tokens_same_entity(left, right, latin, NO_EDITS if whole else min_ratio):
+                        return True
         return False
     except Exception:  # odd text must never break a caller
         return False

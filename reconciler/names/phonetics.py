@@ -113,15 +113,22 @@ _LATIN_ORTHOGRAPHY = (
     (re.compile(r"g(?=[eiy])"), ("j",)),
     (re.compile(r"z"), ("ts", "j")),
     (re.compile(r"^q"), ("k",)),
-    (re.compile(r"ch"), ("k",)),
-    (re.compile(r"j"), ("y",)),
+    (re.compile(r"ch"), ("k", "sh")),  # and French ch: Charles = Шарль = شارل
+    (re.compile(r"j"), ("y", "kh")),  # and Spanish j: Jiménez = Хименес = خيمينيث
     (re.compile(r"w"), ("v",)),
     (re.compile(r"x"), ("s", "h")),  # pinyin x: Xi
+    # English silent letters: Wright, Knight, Vaughan = 赖特, ナイト, واغن
+    (re.compile(r"^wr"), ("r",)),
+    (re.compile(r"^kn"), ("n",)),
+    (re.compile(r"(?<=[aeiou])gh(?=t|$)"), ("",)),
 )
 # Letters of our own romanisations that stand for more than one sound.
 _ROMANISED = (
     (re.compile(r"x"), ("s", "h")),  # pinyin x spells the s and the hi of foreign names
     (re.compile(r"(?:^|(?<=[aeiou]))u(?=[aeio])"), ("w",)),  # a glide: ウォーナー = Warner
+    (re.compile(r"g(?=i)"), ("j",)),  # 吉 renders both gi and ji (吉姆 = Jim)
+    # a t (or a d that a fold made one) before s is two sounds as often as one: 德斯 = ds
+    (re.compile(r"ts"), ("tas",)),
     (re.compile(r"w"), ("v",)),  # Hindi व and Russian в write both: वांग = Ван = ওয়াং (Wang)
     # Indic letters without vowel signs: दहल is d-a-h-a-l (Dahal), not an aspirated dh
     (re.compile(r"([bdgjkpt])h(?=[^aeiouy])"), (r"\1ah",)),

@@ -7,17 +7,24 @@ dictionary reads the characters of a name in context and whose output we can spl
 surname and given name. On top sit the per-script conventions of ``data/romanization.json``
 (Indic schwa deletion, Tamil voicing, the epenthetic vowels of katakana, vowels of Arabic
 script) and, for hanzi transliterations of foreign names, the syllables that stand for a
-bare consonant. Measured against uroman on ../shared/names/pairs.tsv: about as close to
-the English forms (display CER 0.40–0.43 for both, raw) but ICU is ~60× faster
-(17 µs a name against ~1 ms), which the ≥ 5,000 pairs/s target needs.
+bare consonant. A Chinese person's name is also read in Cantonese (the
+``cantonese-romanisation`` package: Hong Kong, Macao, Malaysia) and with a Southern Min
+surname (Singapore: Tan, Lim); a Korean name in hanja in Korean (the ``pyhanja``
+dictionary, the English spellings of Korean surnames). Measured against uroman on
+../shared/names/pairs.tsv: about as close to the English forms (display CER 0.40–0.43 for
+both, raw) but ICU is ~60× faster (17 µs a name against ~1 ms), which the ≥ 5,000
+pairs/s target needs.
 """
 
 from __future__ import annotations
 
 import json
+import pkgutil
 import re
 import unicodedata
+from collections import defaultdict
 from functools import cache, lru_cache
+from importlib import util
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +54,12 @@ def _transliterator(transform: str) -> Any:
 @cache
 def _rules(script: str, stage: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     rules = _data()["rules"].get(script, {}).get(stage, [])
+    return tuple((re.compile(pattern), replacement) for pattern, replacement, _why in rules)
+
+
+@cache
+def _letter_names() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rules = _data()["letter_names"]["rules"]
     return tuple((re.compile(pattern), replacement) for pattern, replacement, _why in rules)
 
 
@@ -196,8 +209,12 @@ def _surname_length(name: str) -> int:
     hanzi = _hanzi(name).strip()
     if SEPARATORS.search(hanzi):
         return 0
+    simplified = _simplified(hanzi)  # the surname list is in simplified characters
     for surname_length in (2, 1):
-        if hanzi[:surname_length] in _chinese_surnames() and 2 <= len(hanzi) <= surname_length + 2:
+        if (
+            simplified[:surname_length] in _chinese_surnames()
+            and 2 <= len(hanzi) <= surname_length + 2
+        ):
             return surname_length
     return 0
 
@@ -215,8 +232,9 @@ def is_chinese_name(name: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def chinese_syllable_readings(name: str) -> tuple[tuple[str, ...], ...]:
-    """A Chinese person's name syllable by syllable in pinyin and in Wade-Giles, the
-    romanisation of Taiwan's official names ("Tsai Ing-wen"); () for other names."""
+    """A Chinese person's name syllable by syllable in pinyin, in Wade-Giles (the
+    romanisation of Taiwan's official names, "Tsai Ing-wen"), in Cantonese ("Cheung") and
+    with a Southern Min surname ("Tan", "Lim"); () for other names."""
     if not is_chinese_name(name):
         return ()
     hanzi = [char for char in _hanzi(name) if not char.isspace()]
@@ -224,7 +242,145 @@ def chinese_syllable_readings(name: str) -> tuple[tuple[str, ...], ...]:
     for style in (Style.NORMAL, Style.WADEGILES):
         syllables = [lazy_pinyin(char, style=style, v_to_u=True)[0] for char in hanzi]
         readings.append(tuple(re.sub(r"[^a-z]", "", _fold(syllable)) for syllable in syllables))
-    return tuple(readings)
+    cantonese = _cantonese(hanzi)
+    if cantonese:
+        readings.append(cantonese)
+        surname_length = _surname_length(name)
+        surname = _traditional("".join(hanzi[:surname_length]))
+        for southern in _data()["southern_min_surnames"].get(surname, ()):
+            readings.append((southern, *cantonese[surname_length:]))
+    return tuple(dict.fromkeys(readings))
+
+
+@cache
+def _sino_korean() -> dict[str, str]:
+    """Hanja → its first Korean reading in hangul, from the ``pyhanja`` package's dictionary
+    (only its one-character entries: the C++ loader reads 300,000 words we do not need)."""
+    # located, not imported: the package's __init__ opens its data with a deprecated API
+    spec = util.find_spec("pyhanja")
+    if spec is None or spec.origin is None:
+        return {}
+    text = (Path(spec.origin).parent / "data" / "hanja.txt").read_text(encoding="utf-8")
+    readings: dict[str, str] = {}
+    for reading, hanja in re.findall(r"^(.):(.):", text, re.MULTILINE):
+        readings.setdefault(hanja, reading)
+    return readings
+
+
+@cache
+def _korean_surnames() -> tuple[dict[str, tuple[tuple[str, ...], list[str]]], dict[str, list[str]]]:
+    """Korean surnames: by hanja, their hangul and English spellings; by hangul, the English."""
+    by_hanja: dict[str, tuple[tuple[str, ...], list[str]]] = {}
+    by_hangul: dict[str, list[str]] = defaultdict(list)
+    for hanja, hangul, english in _data()["korean_surnames"]["surnames"]:
+        by_hanja[hanja] = (tuple(hangul.split("/")), english)
+        for spelling in hangul.split("/"):
+            by_hangul[spelling] += [part for part in english if part not in by_hangul[spelling]]
+    return by_hanja, dict(by_hangul)
+
+
+_HANGUL_FINAL_STOP = {"g": "k", "b": "p", "d": "t"}
+
+
+def _hangul_syllable(syllable: str) -> str:
+    """One hangul syllable in Revised Romanization: ICU's letters, a final stop voiceless."""
+    latin = re.sub(r"[^a-z]", "", str(_transliterator("Hangul-Latin").transliterate(syllable)))
+    if latin[-1:] in _HANGUL_FINAL_STOP and not latin.endswith("ng"):
+        latin = latin[:-1] + _HANGUL_FINAL_STOP[latin[-1]]
+    return latin
+
+
+@lru_cache(maxsize=65536)
+def _korean_name(name: str) -> tuple[tuple[str, ...], list[str], tuple[str, ...]] | None:
+    """A Korean name written without spaces, in hangul (윤석열) or hanja (尹錫悅): its surname
+    in hangul spellings, the surname's English spellings and the given name's syllables in
+    hangul; None for other names (no Korean surname first, or not two or three syllables)."""
+    name = name.strip()
+    if not 2 <= len(name) <= 3 or not name.isalpha():
+        return None
+    by_hanja, by_hangul = _korean_surnames()
+    if all(script_of_char(char) == "hangul" for char in name):
+        english = by_hangul.get(name[0])
+        return ((name[0],), english, tuple(name[1:])) if english else None
+    if not all(script_of_char(char) == "han" for char in name):
+        return None
+    traditional = _traditional(name)  # 锡 = 錫, though some hanja are simplest as written (朴)
+    if len(traditional) != len(name):
+        return None
+    surname = by_hanja.get(name[0]) or by_hanja.get(traditional[0])
+    readings = _sino_korean()
+    given = [
+        readings.get(char) or readings.get(old)
+        for char, old in zip(name[1:], traditional[1:], strict=True)
+    ]
+    if surname is None or not all(given):
+        return None
+    return surname[0], surname[1], tuple(syllable for syllable in given if syllable)
+
+
+@lru_cache(maxsize=65536)
+def korean_syllable_readings(name: str) -> tuple[tuple[str, ...], ...]:
+    """A Korean name read syllable by syllable, once with each English spelling of its
+    surname: 尹锡悦 and 윤석열 → ("yoon", "seok", "yeol"), ("yun", "seok", "yeol"); ()
+    for names that are not Korean (see ``_korean_name``)."""
+    korean = _korean_name(name)
+    if korean is None:
+        return ()
+    _, surnames, given = korean
+    syllables = tuple(_hangul_syllable(syllable) for syllable in given)
+    return tuple((surname, *syllables) for surname in surnames)
+
+
+def korean_hangul(name: str) -> frozenset[str]:
+    """The hangul spellings of a Korean name in hanja (尹锡悦 → 윤석열); empty otherwise."""
+    korean = _korean_name(name)
+    if korean is None or script_of(name) != "han":
+        return frozenset()
+    surnames, _, given = korean
+    return frozenset(surname + "".join(given) for surname in surnames)
+
+
+def korean_display(name: str) -> str | None:
+    """A Korean name the way English-language sources write it: "Yoon Seok-yeol"."""
+    readings = korean_syllable_readings(name)
+    if not readings:
+        return None
+    surname, *given = readings[0]
+    return f"{surname.title()} {'-'.join(given).capitalize()}"
+
+
+@lru_cache(maxsize=65536)
+def _simplified(text: str) -> str:
+    return str(_transliterator("Traditional-Simplified").transliterate(text))
+
+
+def _traditional(text: str) -> str:
+    return str(_transliterator("Simplified-Traditional").transliterate(text))
+
+
+@cache
+def _cantonese_readings() -> dict[str, list[str]]:
+    # the package's table itself: its Cantonese() loader also reads five tables we do not use
+    readings: dict[str, list[str]] = json.loads(
+        pkgutil.get_data("cantoroman", "data/charToRoman.json") or b"{}"
+    )
+    return readings
+
+
+def _cantonese(hanzi: list[str]) -> tuple[str, ...]:
+    """The name's syllables in the Hong Kong Government romanisation of Cantonese, which
+    Hong Kong, Macao and much of the Malaysian and Singaporean Chinese press write
+    ("Cheung Kwok-che"); () where a character has no reading. The ``cantonese-romanisation``
+    package gives each character's spellings; the first one is taken, since the others
+    differ in letters the skeletons merge (gwok/kwok, cheung/jeung)."""
+    table = _cantonese_readings()
+    syllables = []
+    for char in _traditional("".join(hanzi)):
+        spellings = table.get(char)
+        if not spellings:
+            return ()
+        syllables.append(spellings[0])
+    return tuple(syllables)
 
 
 def _han(name: str) -> str:
@@ -259,13 +415,38 @@ def latin_spelling(name: str, lang: str | None = None) -> str:
     if script == "han":
         return _han(name)
     name = SEPARATORS.sub(" ", _apply(_rules(script, "source"), name))
-    text = _transliterator(_transform(script)).transliterate(name).lower()
+    language = (lang or "").split("-")[0]
+    return " ".join(_romanised_word(word, script, language) for word in name.split())
+
+
+@lru_cache(maxsize=65536)
+def _romanised_word(word: str, script: str, language: str) -> str:
+    """One word of a name: the English spelling of a common name part where the script's
+    table has one (محمد = Mohammed), else ICU's letters with the script's rules."""
+    article, _, rest = word.rpartition("-")
+    part = _name_parts().get(rest)
+    if part is not None:
+        spelling = part.get(language) or part[script]
+        return f"{_romanised_word(article, script, language)}-{spelling}" if article else spelling
+    text = _transliterator(_transform(script)).transliterate(word).lower()
+    if script in _data()["letter_names"]["scripts"]:
+        text = _apply(_letter_names(), text)
     text = _apply(_rules(script, "before_fold"), text)
     if script in _data()["schwa_scripts"]:
         text = re.sub(r"[^\W\d_]+", lambda match: _delete_schwas(match.group()), text)
     text = _fold(text).lower()
     text = _apply(_rules("all", "after_fold"), _apply(_rules(script, "after_fold"), text))
-    return " ".join(text.split())
+    return "".join(text.split())
+
+
+@cache
+def _name_parts() -> dict[str, dict[str, str]]:
+    """Arabic-script spelling → its English spelling, by script variant or language."""
+    parts: dict[str, dict[str, str]] = {}
+    for spellings, english in _data()["name_parts"]["parts"]:
+        for spelling in spellings.split("/"):
+            parts[spelling] = english
+    return parts
 
 
 @cache

@@ -33,6 +33,11 @@ class NameSettings:
     # only matches with edits must also look alike letter by letter (rapidfuzz ratio),
     # or "Brayson" ~ "Brown", "Frist" ~ "Wilson" would pass on consonants alone.
     vowelled_min_ratio: float = 70.0
+    # A familiar or formal form of a given name (``variants.py``) in another spelling must
+    # look this alike letter by letter: the value of ``vowelled_min_ratio``, tried once on
+    # pairs.tsv, where it removed the 5 false merges of skeletons alone (Chris Gayle ~
+    # Chris Lynn through Carol) and kept 24 of the 30 joins.
+    familiar_min_ratio: float = 70.0
     # Two spellings in one script (Latin-Latin, Cyrillic-Cyrillic) must look alike.
     same_script_min_ratio: float = 60.0
     # Particles ("al", "bin", "shri") are dropped only while this many other tokens remain.

@@ -140,3 +140,15 @@ def test_real_pages_show_people_in_latin_script() -> None:
     assert shown
     not_latin = [name for name in shown if script_of(name) != "latin"]
     assert not not_latin, not_latin[:5]
+
+
+def _person(page_id: str, name: str) -> Claim:
+    return Claim(ClaimKind.PERSON, page_id, 0, len(name), name, RegionKind.BODY, name, 0.9)
+
+
+def test_a_korean_in_hanja_and_hangul_is_shown_by_the_korean_reading() -> None:
+    claims = resolve([_person("ko", "김민수"), _person("zh", "金民洙"), _person("ko2", "金民洙")])
+    assert {claim.normalized for claim in claims} == {"Kim Min-su"}
+    # a Chinese name that Korean pages write by its Mandarin sound keeps its pinyin
+    claims = resolve([_person("ko", "리창"), _person("zh", "李强")])
+    assert "Li Qiang" in {claim.normalized for claim in claims}

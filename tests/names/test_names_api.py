@@ -128,3 +128,51 @@ def test_the_index_finds_every_match_of_the_pair_set() -> None:
             assert right in index.candidates([left]), (left, right)
     average = sum(len(index.candidates([name])) for name in names) / len(names)
     assert average < len(names) / 4  # far fewer comparisons than all against all
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Bob Hartley", "Robert Hartley"),  # formal and familiar given names
+        ("Kate Marlowe", "Katherine Marlowe"),
+        ("K. Muralidharan", "Kumar Muralidharan"),  # an initial stands for its name
+        ("ஏ. ராஜா", "A. Raja"),  # an Indic initial is the letter's English name
+        ("张国强", "Cheung Kwok-keung"),  # Cantonese (Hong Kong Government romanisation)
+        ("陳文華", "Tan Man Wah"),  # a Southern Min surname (Singapore, Malaysia)
+        ("金民洙", "Kim Min-soo"),  # a Korean name in hanja, read in Korean
+        ("김민수", "金民洙"),
+        ("朴志勳", "Park Ji-hoon"),
+        ("ハンス・ヴァルトベルク", "Hans Waltberg"),  # katakana's ル closes a syllable
+    ],
+)
+def test_spelling_conventions_of_each_script_join(left: str, right: str) -> None:
+    assert same_entity(left, right)
+    assert same_entity(right, left)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Jim Pollard", "Jon Pollard"),  # familiar forms only of the same name
+        ("陳志明", "Chan Ming"),  # a Chinese name needs a token for each syllable
+        ("K. Muralidharan", "S. Muralidharan"),
+        ("金民洙", "Kim Min-ho"),
+    ],
+)
+def test_conventions_keep_different_people_apart(left: str, right: str) -> None:
+    assert not same_entity(left, right)
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "shown"),
+    [
+        ("محمد علي", None, "Mohammed Ali"),  # common name parts spelled the English way
+        ("محمد", "fa", "Mohammad"),
+        ("محمد نواز", "ur", "Muhammad Nawaz"),
+        ("김민수", None, "Kim Min-su"),  # surname apart, the given name hyphenated
+    ],
+)
+def test_display_of_common_name_parts_and_korean_names(
+    name: str, lang: str | None, shown: str
+) -> None:
+    assert display_name(name, lang) == shown

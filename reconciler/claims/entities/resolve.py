@@ -5,7 +5,8 @@ are merged across pages when their names match in any script (``same_entity``); 
 entities of one page never merge, since the page already told them apart. Only clusters
 that share a name key (``reconciler.names.index``) are compared, so a corpus is not
 compared all against all. The display name is the most common Latin rendering: a page's
-own "(Latin name)" first, then the spelling of Latin-script pages, then our romanisation.
+own "(Latin name)" first, then the spelling of Latin-script pages, then our romanisation
+(a Korean written both in hanja and hangul by the hangul's).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from reconciler.claims.entities.gazetteer import lookup
 from reconciler.names import display_name, same_entity
 from reconciler.names.index import NameIndex
 from reconciler.names.phonetics import skeleton
-from reconciler.names.romanize import name_tokens
+from reconciler.names.romanize import korean_hangul, name_tokens
 from reconciler.names.scripts import script_of
 from reconciler.records import Claim, ClaimKind
 
@@ -44,11 +45,27 @@ class _Cluster:
         )
 
     def canonical(self) -> str:
+        korean = self._korean()
+        if korean is not None:
+            return korean
         if not self.votes:
             return display_name(self.best)
         top = max(self.votes.values())
         leaders = [name for name, weight in self.votes.items() if weight == top]
         return max(leaders, key=lambda name: len(name.split()))
+
+    def _korean(self) -> str | None:
+        """Where no page spells the person in Latin letters but one writes a hanja name and
+        another its Korean reading in hangul (尹锡悦, 윤석열), the person is Korean: shown
+        by the hangul's romanisation, not by the hanja's Mandarin reading."""
+        if any(script_of(name) == "latin" for name in self.names):
+            return None
+        hangul = {name for name in self.names if script_of(name) == "hangul"}
+        for name in self.names:
+            reading = korean_hangul(name) & hangul
+            if reading:
+                return display_name(min(reading))
+        return None
 
 
 @dataclass
