@@ -14,9 +14,10 @@ from reconciler.ingest import load
 settings.register_profile(
     "ci",
     max_examples=60,
-    # ms per example: one page in 10 s is a finding; the 2-core machines CI shares run the
-    # whole ingest of a small page in under 50 ms when idle and 100 times slower when loaded.
-    deadline=10_000,
+    # No time limit: the 2-core machines CI shares ran one example in 14-27 s when loaded (and
+    # under 50 ms when idle), so a deadline measured the machine's load, not the code; speed is
+    # bench/big_page.py's and bench/fuzz_pages.py's job.
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     derandomize=True,  # the same examples on every CI run: a failure is reproducible
 )
