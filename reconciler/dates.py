@@ -55,8 +55,8 @@ def find(
             end=claim.end,
             text=claim.text,
             value=claim.normalized,
-            precision=claim.details.get("precision", ""),
-            calendar=claim.details.get("calendar", "gregorian"),
+            precision=str(claim.date.precision),
+            calendar=claim.date.calendar,
             confidence=claim.confidence,
             anchor=claim.anchor,
         )

@@ -20,10 +20,10 @@ def seed(prefix: str) -> Page:
 
 def test_without_an_anchor_partial_dates_stay_partial() -> None:
     claims = extract(seed("001"))
-    assert [(claim.normalized, claim.details["precision"]) for claim in claims] == [
+    assert [(claim.normalized, claim.date.precision) for claim in claims] == [
         ("--07-15", "partial")
     ]
-    assert claims[0].details["weekday"] == 1
+    assert claims[0].date.weekday == 1
 
 
 def test_bare_weekdays_without_an_anchor_are_unresolved() -> None:

@@ -3,9 +3,8 @@ calendars, resolved to a Gregorian day against the page's own date.
 
 Slots: "page_date" (the header date line, the dateline timestamp), "event_date" (the body
 date that dates the reported event, see ``page_event_date``), "date" (any other).
-``details``: calendar, precision, weekday (stated, 0 = Monday), group (dates meant as the
-same day share it), tolerance_days, time, tz, utc, relative, candidates (every Gregorian
-reading of a non-Gregorian date).
+Each claim's value is a ``DateValue``: calendar, precision, stated weekday, group (dates
+meant as the same day share it), time and zone, relative words, Gregorian readings.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from reconciler.claims.dates.finder import Expression, expressions
 from reconciler.claims.dates.lexicon import fold, patterns
 from reconciler.claims.dates.resolve import Anchor, Resolved, resolve
 from reconciler.ingest import crawl_dates
-from reconciler.records import Claim, ClaimKind, Page, RegionKind
+from reconciler.records import Claim, ClaimKind, DatePrecision, Page, RegionKind
 from reconciler.text import SENTENCE_BREAK
 
 __all__ = ["extract", "page_event_date"]
@@ -68,7 +67,7 @@ def extract(page: Page) -> list[Claim]:
         anchor = _page_anchor(page, found)
         claims = _west_bengal_where_it_fits([_claim(page, item, anchor) for item in found])
         # "this year" with no page date to count from states nothing
-        claims = [claim for claim in claims if claim.normalized or "shift" not in claim.details]
+        claims = [claim for claim in claims if claim.normalized or claim.date.shift is None]
         chosen = _choose_event_date(page.text, claims, anchor.day if anchor is not None else None)
     except (ValueError, OverflowError):  # a day beyond datetime's range: odd text, no dates
         return []
@@ -84,23 +83,23 @@ def _west_bengal_where_it_fits(claims: list[Claim]) -> list[Claim]:
     """A Bangabda date written beside a Gregorian one that it matches by the West Bengal
     calendar but not by the Bangladesh rule is a West Bengal date."""
     gregorian_by_group = {
-        claim.details["group"]: claim.normalized
+        claim.date.group: claim.normalized
         for claim in claims
-        if claim.details.get("calendar") == "gregorian" and claim.details["precision"] == "day"
+        if claim.date.calendar == "gregorian" and claim.date.precision == DatePrecision.DAY
     }
     settled = []
     for claim in claims:
-        written = gregorian_by_group.get(claim.details["group"])
-        native = claim.details.get("native")
-        if claim.details.get("calendar") == "bangabda" and written and native:
-            west_bengal = to_gregorian("bangabda_wb", *native)
+        written = gregorian_by_group.get(claim.date.group)
+        year, month, day = claim.date.native or (None, 0, 0)
+        if claim.date.calendar == "bangabda" and written and year is not None:
+            west_bengal = to_gregorian("bangabda_wb", year, month, day)
             if west_bengal is not None and west_bengal.isoformat() == written != claim.normalized:
-                details = {
-                    **claim.details,
-                    "calendar": "bangabda_wb",
-                    "tolerance_days": tolerance_days("bangabda_wb"),
-                }
-                claim = replace(claim, normalized=written, details=details)
+                value = replace(
+                    claim.date,
+                    calendar="bangabda_wb",
+                    tolerance_days=tolerance_days("bangabda_wb"),
+                )
+                claim = replace(claim, normalized=written, value=value)
         settled.append(claim)
     return settled
 
@@ -114,7 +113,7 @@ def page_event_date(page: Page, claims: Sequence[Claim]) -> Claim | None:
         return marked
     page_dates = [
         claim.normalized
-        for claim in sorted(own, key=lambda claim: claim.details.get("calendar") != "gregorian")
+        for claim in sorted(own, key=lambda claim: claim.date.calendar != "gregorian")
         if claim.slot == "page_date" and _is_day(claim)
     ]
     crawled = _crawl_anchor(page)
@@ -123,7 +122,7 @@ def page_event_date(page: Page, claims: Sequence[Claim]) -> Claim | None:
 
 
 def _is_day(claim: Claim) -> bool:
-    return claim.details.get("precision") == "day" and len(claim.normalized) == 10
+    return claim.date.precision == DatePrecision.DAY and len(claim.normalized) == 10
 
 
 def _choose_event_date(text: str, claims: Sequence[Claim], page_day: date | None) -> Claim | None:
@@ -149,7 +148,7 @@ def _choose_event_date(text: str, claims: Sequence[Claim], page_day: date | None
             if claim.region in _EVENT_REGIONS
             and claim.slot != "page_date"
             and _is_day(claim)
-            and claim.details.get("relative") != "next"
+            and claim.date.relative != "next"
         ),
         key=lambda claim: (not recent(claim), claim.start),
     )
@@ -294,10 +293,8 @@ def _page_anchor(page: Page, found: list[_Found]) -> Anchor | None:
         for item in dated:
             if _anchor_source(item) != source:
                 continue
-            resolved = resolve(item.expression, None)
-            if resolved.day is None or (
-                gregorian_only and resolved.details.get("calendar") != "gregorian"
-            ):
+            resolved = resolve(item.expression, None, item.group)
+            if resolved.day is None or (gregorian_only and resolved.value.calendar != "gregorian"):
                 continue
             if crawled is not None and resolved.day > crawled + timedelta(days=1):
                 continue  # a page is not dated after it was saved: a wrong header date
@@ -332,8 +329,7 @@ def _crawl_day(fetched_at: str | None) -> date | None:
 
 
 def _claim(page: Page, item: _Found, anchor: Anchor | None) -> Claim:
-    resolved: Resolved = resolve(item.expression, anchor)
-    details = {**resolved.details, "precision": resolved.precision, "group": item.group}
+    resolved: Resolved = resolve(item.expression, anchor, item.group)
     confidence = resolved.confidence
     if item.is_page_date and anchor is not None and anchor.trust == _STALE_HEADER_TRUST:
         confidence = min(confidence, _STALE_HEADER_TRUST)
@@ -348,5 +344,5 @@ def _claim(page: Page, item: _Found, anchor: Anchor | None) -> Claim:
         confidence=round(confidence, 3),
         slot="page_date" if item.is_page_date else "date",
         anchor=resolved.anchor,
-        details=details,
+        value=resolved.value,
     )
