@@ -22,7 +22,7 @@ from reconciler.claims.dates.lexicon import fold, patterns
 from reconciler.claims.dates.resolve import Anchor, Resolved, resolve
 from reconciler.ingest import crawl_dates
 from reconciler.records import Claim, ClaimKind, DatePrecision, Page, RegionKind
-from reconciler.text import SENTENCE_BREAK
+from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, enclosing
 
 __all__ = ["extract", "page_event_date"]
 
@@ -34,10 +34,7 @@ _RECENT = timedelta(days=31)  # how far back a report's own event usually lies
 _EVENT_REGIONS = (RegionKind.BODY, RegionKind.DATELINE, RegionKind.HEADLINE)
 _LEAD_SENTENCES = 2  # the sentences that hold the lead's dates
 _AMBIGUOUS_LEAD = 0.8  # the lead names two days: the choice may be the wrong one
-_NEAR = 48  # characters: "أعلنت وزارة الداخلية المغربية، مساء اليوم السبت"
-_DATELINE_PREFIX = 40  # "MARRAKECH, Morocco, " before a dateline's date
 _DATELINE_DASH = regex.compile(r"\s*[-–—:]\s")
-_SENTENCE_END = SENTENCE_BREAK  # the text layer's one sentence splitter
 
 
 @dataclass(frozen=True)
@@ -196,9 +193,32 @@ def _replaced(text: str, claim: Claim, later: list[Claim]) -> bool:
 
 
 def _sentence(text: str, claim: Claim) -> tuple[int, int]:
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, claim.start)]
-    after = _SENTENCE_END.search(text, claim.end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+    return enclosing(SENTENCE_BREAK, text, claim.start, claim.end)
+
+
+def _clause_and_neighbours(text: str, claim: Claim) -> str:
+    """The claim's clause and the clause either side of it, inside its sentence: where a
+    word that says how the date is told stands ("أعلنت وزارة الداخلية المغربية، مساء
+    اليوم السبت": the verb is one clause before the day)."""
+    begin, end = _sentence(text, claim)
+    start, stop = enclosing(CLAUSE_BREAK, text, claim.start, claim.end)
+    if start > begin:
+        start = enclosing(CLAUSE_BREAK, text, start - 1, start - 1)[0]
+    if stop < end:
+        stop = enclosing(CLAUSE_BREAK, text, stop + 1, stop + 1)[1]
+    return text[max(begin, start) : min(end, stop)]
+
+
+def _opens_dateline(text: str, claim: Claim) -> bool:
+    """A date opening a clause of its line's first sentence, a dash after it: the filing date
+    of a dateline written into the body ("MARRAKECH, Morocco, Sept 9 - A ...")."""
+    line_start = text.rfind("\n", 0, claim.start) + 1
+    clause_start, _ = enclosing(CLAUSE_BREAK, text, claim.start, claim.end)
+    return (
+        _sentence(text, claim)[0] <= line_start
+        and not text[clause_start : claim.start].strip()
+        and _DATELINE_DASH.match(text, claim.end) is not None
+    )
 
 
 def _lead(text: str, claims: list[Claim]) -> list[Claim]:
@@ -220,13 +240,9 @@ def _lead(text: str, claims: list[Claim]) -> list[Claim]:
 def _aside(text: str, claim: Claim) -> str | None:
     """The kind of aside: "dateline" (a dateline's filing date), "reported" (a date told
     beside a reporting verb), "background" (beside "earlier", "ago"), or None."""
-    line_start = text.rfind("\n", 0, claim.start) + 1
-    if claim.region == RegionKind.DATELINE or (
-        claim.start - line_start <= _DATELINE_PREFIX and _DATELINE_DASH.match(text, claim.end)
-    ):
+    if claim.region == RegionKind.DATELINE or _opens_dateline(text, claim):
         return "dateline"  # "काठमाडौं, कात्तिक १८", "MARRAKECH, Morocco, Sept 9 - A ..."
-    begin, end = _sentence(text, claim)
-    window = fold(text[max(begin, claim.start - _NEAR) : min(end, claim.end + _NEAR)])
+    window = fold(_clause_and_neighbours(text, claim))
     if patterns().background.search(window):
         return "background"
     if patterns().reporting.search(window):
