@@ -6,7 +6,8 @@ every offset holds in both), script runs and whether the text is mostly an unspa
 
 This module holds the package's one sentence splitter (``SENTENCE_BREAK``) and its one
 clause splitter (``CLAUSE_BREAK``); ``enclosing`` finds the sentence or clause around a span
-of any text (quotes use it on text whose quoted content is blanked).
+of any text (quotes use it on text whose quoted content is blanked), ``clause_window`` the
+clauses that qualify a phrase.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ __all__ = [
     "Token",
     "analyse",
     "ascii_digits",
+    "clause_window",
     "enclosing",
     "script_of",
     "sentence_spans",
@@ -156,6 +158,19 @@ def enclosing(pattern: regex.Pattern[str], text: str, start: int, end: int) -> t
     before = ends[before_index] if before_index >= 0 else 0
     after = pattern.search(text, end)
     return before, after.start() if after else len(text)
+
+
+def clause_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end) and the clause either side of it, inside its sentence:
+    where the words that qualify a phrase stand ("أعلنت وزارة الداخلية المغربية، مساء اليوم
+    السبت": the verb is one clause before the day; "said on Monday that he will resign")."""
+    sentence_start, sentence_end = enclosing(SENTENCE_BREAK, text, start, end)
+    first, last = enclosing(CLAUSE_BREAK, text, start, end)
+    if first > sentence_start:
+        first = enclosing(CLAUSE_BREAK, text, first - 1, first - 1)[0]
+    if last < sentence_end:
+        last = enclosing(CLAUSE_BREAK, text, last + 1, last + 1)[1]
+    return max(sentence_start, first), min(sentence_end, last)
 
 
 @lru_cache(maxsize=16)

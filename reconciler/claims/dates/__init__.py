@@ -20,20 +20,16 @@ from reconciler.calendars import to_gregorian, tolerance_days
 from reconciler.claims.dates.finder import Expression, expressions
 from reconciler.claims.dates.lexicon import fold, patterns
 from reconciler.claims.dates.resolve import Anchor, Resolved, resolve
+from reconciler.claims.dates.settings import SETTINGS
 from reconciler.ingest import crawl_dates
 from reconciler.records import Claim, ClaimKind, DatePrecision, Page, RegionKind
-from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, enclosing
+from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, clause_window, enclosing
 
 __all__ = ["extract", "page_event_date"]
 
-_TRUST = {"header": 1.0, "dateline": 0.95}
-_STALE_HEADER_TRUST = 0.7  # a header dated the crawl day may be the day the page was saved
-_DATE_LINE_MAX_LETTERS = 30  # "প্রকাশ:", "Updated", "By Mei Lin Ong | Published"
-_ARTICLE_LINE = 200  # the first line this long starts the article text
-_RECENT = timedelta(days=31)  # how far back a report's own event usually lies
+_TRUST = {"header": SETTINGS.header_trust, "dateline": SETTINGS.dateline_trust}
+_RECENT = timedelta(days=SETTINGS.recent_days)
 _EVENT_REGIONS = (RegionKind.BODY, RegionKind.DATELINE, RegionKind.HEADLINE)
-_LEAD_SENTENCES = 2  # the sentences that hold the lead's dates
-_AMBIGUOUS_LEAD = 0.8  # the lead names two days: the choice may be the wrong one
 _DATELINE_DASH = regex.compile(r"\s*[-–—:]\s")
 
 
@@ -158,7 +154,7 @@ def _choose_event_date(text: str, claims: Sequence[Claim], page_day: date | None
             if claim is lead[0]:
                 return claim
             # The lead named another day first: the choice is less sure.
-            return replace(claim, confidence=round(claim.confidence * _AMBIGUOUS_LEAD, 3))
+            return replace(claim, confidence=round(claim.confidence * SETTINGS.ambiguous_lead, 3))
     return lead[0] if lead else eligible[0]
 
 
@@ -196,19 +192,6 @@ def _sentence(text: str, claim: Claim) -> tuple[int, int]:
     return enclosing(SENTENCE_BREAK, text, claim.start, claim.end)
 
 
-def _clause_and_neighbours(text: str, claim: Claim) -> str:
-    """The claim's clause and the clause either side of it, inside its sentence: where a
-    word that says how the date is told stands ("أعلنت وزارة الداخلية المغربية، مساء
-    اليوم السبت": the verb is one clause before the day)."""
-    begin, end = _sentence(text, claim)
-    start, stop = enclosing(CLAUSE_BREAK, text, claim.start, claim.end)
-    if start > begin:
-        start = enclosing(CLAUSE_BREAK, text, start - 1, start - 1)[0]
-    if stop < end:
-        stop = enclosing(CLAUSE_BREAK, text, stop + 1, stop + 1)[1]
-    return text[max(begin, start) : min(end, stop)]
-
-
 def _opens_dateline(text: str, claim: Claim) -> bool:
     """A date opening a clause of its line's first sentence, a dash after it: the filing date
     of a dateline written into the body ("MARRAKECH, Morocco, Sept 9 - A ...")."""
@@ -222,14 +205,14 @@ def _opens_dateline(text: str, claim: Claim) -> bool:
 
 
 def _lead(text: str, claims: list[Claim]) -> list[Claim]:
-    """The claims of the first _LEAD_SENTENCES sentences that hold a date (a dateline's own
+    """The claims of the first SETTINGS.lead_sentences sentences that hold a date (a dateline's own
     date opens no sentence)."""
     sentences: list[tuple[int, int]] = []
     lead = []
     for claim in claims:
         span = _sentence(text, claim)
         if span not in sentences:
-            if len(sentences) == _LEAD_SENTENCES:
+            if len(sentences) == SETTINGS.lead_sentences:
                 break
             if claim.region != RegionKind.DATELINE:
                 sentences.append(span)
@@ -242,7 +225,8 @@ def _aside(text: str, claim: Claim) -> str | None:
     beside a reporting verb), "background" (beside "earlier", "ago"), or None."""
     if claim.region == RegionKind.DATELINE or _opens_dateline(text, claim):
         return "dateline"  # "काठमाडौं, कात्तिक १८", "MARRAKECH, Morocco, Sept 9 - A ..."
-    window = fold(_clause_and_neighbours(text, claim))
+    begin, end = clause_window(text, claim.start, claim.end)  # where the telling words stand
+    window = fold(text[begin:end])
     if patterns().background.search(window):
         return "background"
     if patterns().reporting.search(window):
@@ -273,7 +257,7 @@ def _find(page: Page) -> list[_Found]:
 def _article_start(text: str) -> int:
     offset = 0
     for line in text.splitlines(keepends=True):
-        if len(line.strip()) >= _ARTICLE_LINE:
+        if len(line.strip()) >= SETTINGS.article_line:
             return offset
         offset += len(line)
     return len(text)
@@ -298,7 +282,7 @@ def _on_date_line(text: str, expression: Expression, others: list[Expression]) -
         if line_start <= other.start and other.end <= line_end:
             for index in range(other.start - line_start, other.end - line_start):
                 rest[index] = " "
-    return sum(char.isalpha() for char in rest) <= _DATE_LINE_MAX_LETTERS
+    return sum(char.isalpha() for char in rest) <= SETTINGS.date_line_max_letters
 
 
 def _page_anchor(page: Page, found: list[_Found]) -> Anchor | None:
@@ -314,7 +298,7 @@ def _page_anchor(page: Page, found: list[_Found]) -> Anchor | None:
                 continue
             if crawled is not None and resolved.day > crawled + timedelta(days=1):
                 continue  # a page is not dated after it was saved: a wrong header date
-            trust = _STALE_HEADER_TRUST if resolved.day == crawled else _TRUST[source]
+            trust = SETTINGS.stale_header_trust if resolved.day == crawled else _TRUST[source]
             return Anchor(resolved.day, source, trust)
     return _crawl_anchor(page)
 
@@ -347,8 +331,8 @@ def _crawl_day(fetched_at: str | None) -> date | None:
 def _claim(page: Page, item: _Found, anchor: Anchor | None) -> Claim:
     resolved: Resolved = resolve(item.expression, anchor, item.group)
     confidence = resolved.confidence
-    if item.is_page_date and anchor is not None and anchor.trust == _STALE_HEADER_TRUST:
-        confidence = min(confidence, _STALE_HEADER_TRUST)
+    if item.is_page_date and anchor is not None and anchor.trust == SETTINGS.stale_header_trust:
+        confidence = min(confidence, SETTINGS.stale_header_trust)
     return Claim(
         kind=ClaimKind.DATE,
         page_id=page.id,

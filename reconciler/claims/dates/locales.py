@@ -18,25 +18,8 @@ import regex
 
 from reconciler import lang as packs
 from reconciler.calendars import name_key
+from reconciler.claims.dates.settings import SETTINGS
 
-
-@dataclass(frozen=True)
-class LocaleSettings:
-    # Number words read in "two weeks ago" (the pack's, from num2words): 2-12, as far as news
-    # counts days, weeks and months in words; "one" is too often an article ("un", "en").
-    number_words: range = range(2, 13)
-    # "2014 року" is a year, not "in 2014 years": a count of units has at most three digits
-    max_count: int = 999
-    # Shortest month form kept: "mai", "okt" stay, the single letters of some locales go.
-    # Set on tests/dates/date_table.tsv (two-letter forms added no right answer).
-    min_month_letters: int = 3
-    # A weekday alone makes a date claim, so its abbreviations ("lun", "pzt", "mån") are
-    # left out: five letters drop every abbreviation of tests/dates/date_table.tsv's languages.
-    min_weekday_letters: int = 5
-    min_weekday_letters_cjk: int = 2  # 月曜日, 월요일; a bare 月 is the month sign
-
-
-SETTINGS = LocaleSettings()
 UNITS = ("day", "week", "month", "year")
 
 

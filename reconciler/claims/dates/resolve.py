@@ -17,15 +17,8 @@ from reconciler.calendars import (
 )
 from reconciler.claims.dates.finder import DateParts, Expression
 from reconciler.claims.dates.locales import Shift
+from reconciler.claims.dates.settings import SETTINGS
 from reconciler.records import DatePrecision, DateValue
-
-_CLOSE_TO_ANCHOR_DAYS = 14  # a day+month this near the page date is read in its year
-_FUTURE_WEIGHT = 3  # news reports the past: a later reading must be three times nearer
-_PROJECTED = 0.6  # a day of a calendar year its tables disagree on (Bikram Sambat > 2087)
-# A year standing alone ("the pandemic of 2009") may be a count ("2000 people"): set so that
-# it ranks below a year with a year word (0.9) and below any anchored day.
-_YEAR_ALONE = 0.6
-_COUNTED_AHEAD = 0.6  # "in 3 days": set below the 0.8 of an anchored day, as less sure
 
 
 @dataclass(frozen=True)
@@ -103,13 +96,13 @@ def resolve(expression: Expression, anchor: Anchor | None, group: int) -> Resolv
             # "after three days" may count from another day than the page's: a day to come,
             # never the reported event's
             relative = "next"
-            found = replace(found, confidence=found.confidence * _COUNTED_AHEAD)
+            found = replace(found, confidence=found.confidence * SETTINGS.counted_ahead)
     elif year_atom is not None and year_atom.date is not None:
-        found = Found(str(year_atom.date.year), DatePrecision.YEAR, _YEAR_ALONE, None)
+        found = Found(str(year_atom.date.year), DatePrecision.YEAR, SETTINGS.year_alone, None)
     else:
         found = _anchored(anchor, lambda day: _weekday_near(day, weekday or 0, relative))
         if found.precision != "day":
-            found = Found("", DatePrecision.WEEKDAY, 0.3, None)
+            found = Found("", DatePrecision.WEEKDAY, SETTINGS.unresolved, None)
     reading = found.reading
     value = DateValue(
         precision=found.precision,
@@ -130,15 +123,20 @@ def resolve(expression: Expression, anchor: Anchor | None, group: int) -> Resolv
 
 def _anchored(anchor: Anchor | None, move: Callable[[date], date]) -> Found:
     if anchor is None or not anchor.day_known:
-        return Found("", _UNRESOLVED, 0.3, None)
-    return Found(move(anchor.day).isoformat(), DatePrecision.DAY, 0.8 * anchor.trust, anchor.source)
+        return Found("", _UNRESOLVED, SETTINGS.unresolved, None)
+    return Found(
+        move(anchor.day).isoformat(),
+        DatePrecision.DAY,
+        SETTINGS.anchored * anchor.trust,
+        anchor.source,
+    )
 
 
 def _shifted(anchor: Anchor | None, shift: Shift) -> Found:
     """The day, ISO week, month or year ``shift`` away from the anchor's day."""
     if anchor is None:
-        return Found("", _UNRESOLVED, 0.3, None)
-    day, confidence = anchor.day, 0.8 * anchor.trust
+        return Found("", _UNRESOLVED, SETTINGS.unresolved, None)
+    day, confidence = anchor.day, SETTINGS.anchored * anchor.trust
     if shift.unit == "day":
         found = (day + timedelta(days=shift.count)).isoformat()
     elif shift.unit == "week":
@@ -172,7 +170,7 @@ def _resolve_date(
     if parts.year is not None and parts.month is not None and parts.day is not None:
         found = to_gregorian(calendar, parts.year, parts.month, parts.day)
         if found is None:
-            return Found("", _UNRESOLVED, 0.3, None, reading)
+            return Found("", _UNRESOLVED, SETTINGS.unresolved, None, reading)
         if calendar != "gregorian":
             readings = candidates(calendar, parts.year, parts.month, parts.day)
             reading = replace(
@@ -180,33 +178,37 @@ def _resolve_date(
                 candidates=tuple(day.isoformat() for day in readings),
                 native=(parts.year, parts.month, parts.day),
             )
-        confidence = 0.95 if reliable(calendar, parts.year) else _PROJECTED
+        confidence = (
+            SETTINGS.written_day if reliable(calendar, parts.year) else SETTINGS.projected_day
+        )
         return Found(found.isoformat(), day_, confidence, None, reading)
     if calendar != "gregorian":
         if parts.month is not None and parts.day is not None:
             return _resolve_without_year(parts, parts.month, parts.day, anchor, reading)
-        return Found("", _UNRESOLVED, 0.3, None, reading)
+        return Found("", _UNRESOLVED, SETTINGS.unresolved, None, reading)
     if parts.year is not None:
         if parts.month is None:
-            return Found(str(parts.year), DatePrecision.YEAR, 0.9, None, reading)
+            return Found(str(parts.year), DatePrecision.YEAR, SETTINGS.year_or_month, None, reading)
         month = f"{parts.year:04d}-{parts.month:02d}"
-        return Found(month, DatePrecision.MONTH, 0.9, None, reading)
+        return Found(month, DatePrecision.MONTH, SETTINGS.year_or_month, None, reading)
     if parts.month is None or parts.day is None:
         return _resolve_day_of_month(parts.day, anchor, reading)
     partial = f"--{parts.month:02d}-{parts.day:02d}"
     if anchor is None:
-        return Found(partial, _UNRESOLVED, 0.3, None, reading)
+        return Found(partial, _UNRESOLVED, SETTINGS.unresolved, None, reading)
     plain = _nearest_year(parts.month, parts.day, anchor.day, relative)
     if plain is None:
-        return Found(partial, _UNRESOLVED, 0.3, None, reading)
-    confidence = 0.8 * anchor.trust
-    close = abs((plain - anchor.day).days) <= _CLOSE_TO_ANCHOR_DAYS
+        return Found(partial, _UNRESOLVED, SETTINGS.unresolved, None, reading)
+    confidence = SETTINGS.anchored * anchor.trust
+    close = abs((plain - anchor.day).days) <= SETTINGS.close_to_anchor_days
     if weekday is None or plain.weekday() == weekday or close:
         return Found(plain.isoformat(), day_, confidence, anchor.source, reading)
     by_weekday = _year_by_weekday(parts.month, parts.day, weekday, anchor.day)
     if by_weekday is None:
-        return Found(plain.isoformat(), day_, confidence * 0.6, anchor.source, reading)
-    return Found(by_weekday.isoformat(), day_, 0.5, "weekday", reading)
+        return Found(
+            plain.isoformat(), day_, confidence * SETTINGS.weekday_mismatch, anchor.source, reading
+        )
+    return Found(by_weekday.isoformat(), day_, SETTINGS.weekday_year, "weekday", reading)
 
 
 def _nearest_year(month: int, day: int, anchor: date, relative: str | None) -> date | None:
@@ -225,9 +227,9 @@ def _nearest_year(month: int, day: int, anchor: date, relative: str | None) -> d
 
 
 def _distance(day: date, anchor: date) -> int:
-    """Days from the anchor, a later day counting _FUTURE_WEIGHT times."""
+    """Days from the anchor, a later day counting SETTINGS.future_weight times."""
     days = (day - anchor).days
-    return days * _FUTURE_WEIGHT if days > 0 else -days
+    return days * SETTINGS.future_weight if days > 0 else -days
 
 
 def _year_by_weekday(month: int, day: int, weekday: int, anchor: date) -> date | None:
@@ -246,15 +248,21 @@ def _year_by_weekday(month: int, day: int, weekday: int, anchor: date) -> date |
 def _resolve_day_of_month(day: int | None, anchor: Anchor | None, reading: Reading) -> Found:
     """ "15日": the anchor's month, or the month before when the day is still to come."""
     if anchor is None or day is None or not anchor.day_known:
-        return Found("", _UNRESOLVED, 0.3, None, reading)
+        return Found("", _UNRESOLVED, SETTINGS.unresolved, None, reading)
     year, month = anchor.day.year, anchor.day.month
     if day > anchor.day.day + 1:
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     try:
         found = date(year, month, day)
     except ValueError:
-        return Found("", _UNRESOLVED, 0.3, None, reading)
-    return Found(found.isoformat(), DatePrecision.DAY, 0.8 * anchor.trust, anchor.source, reading)
+        return Found("", _UNRESOLVED, SETTINGS.unresolved, None, reading)
+    return Found(
+        found.isoformat(),
+        DatePrecision.DAY,
+        SETTINGS.anchored * anchor.trust,
+        anchor.source,
+        reading,
+    )
 
 
 def _resolve_without_year(
@@ -264,17 +272,23 @@ def _resolve_without_year(
     year of that calendar that puts it nearest the anchor."""
     native = from_gregorian(parts.calendar, anchor.day) if anchor is not None else None
     if anchor is None or native is None:
-        return Found("", _UNRESOLVED, 0.3, None, reading)
+        return Found("", _UNRESOLVED, SETTINGS.unresolved, None, reading)
     options = [
         found
         for year in (native[0] - 1, native[0], native[0] + 1)
         if (found := _native_to_gregorian(parts.calendar, year, month, day, parts.leap_month))
     ]
     if not options:
-        return Found("", _UNRESOLVED, 0.3, None, reading)
+        return Found("", _UNRESOLVED, SETTINGS.unresolved, None, reading)
     best = min(options, key=lambda option: _distance(option, anchor.day))
     reading = replace(reading, native=(None, month, day))
-    return Found(best.isoformat(), DatePrecision.DAY, 0.8 * anchor.trust, anchor.source, reading)
+    return Found(
+        best.isoformat(),
+        DatePrecision.DAY,
+        SETTINGS.anchored * anchor.trust,
+        anchor.source,
+        reading,
+    )
 
 
 def _native_to_gregorian(
