@@ -15,10 +15,8 @@ from functools import cache
 from importlib import resources
 
 from reconciler import lang
+from reconciler.ingest.settings import LAYOUT
 from reconciler.text import ascii_digits
-
-# Month and weekday forms this short ("mo", "Lu") are ordinary words too.
-_MIN_DATE_WORD = 3
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _NUMERIC_DATE = re.compile(
@@ -90,7 +88,10 @@ def _pack_names() -> tuple[frozenset[str], frozenset[str]]:
         pack = lang.pack(code)
         for groups, names in ((pack.months, months), (pack.weekdays, weekdays)):
             names.update(
-                form.casefold() for forms in groups for form in forms if len(form) >= _MIN_DATE_WORD
+                form.casefold()
+                for forms in groups
+                for form in forms
+                if len(form) >= LAYOUT.min_date_word
             )
     return frozenset(months), frozenset(weekdays)
 

@@ -26,6 +26,7 @@ __all__ = [
     "SENTENCE_BREAK",
     "Span",
     "TextLayer",
+    "TextSettings",
     "Token",
     "analyse",
     "ascii_digits",
@@ -59,8 +60,22 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*")
 
 # Scripts whose words run together without spaces (Unicode script names, lower case).
 _UNSPACED_SCRIPTS = frozenset({"han", "hiragana", "katakana", "thai", "lao", "khmer", "myanmar"})
-# Share of letters in unspaced scripts above which a text counts as unspaced.
-_UNSPACED_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class TextSettings:
+    # Share of letters in unspaced scripts above which a text counts as unspaced: a
+    # majority, by definition (not tuned on any data set).
+    unspaced_share: float = 0.5
+    # Texts whose analysis is kept: pages are analysed once each, and a run keeps the pages
+    # it is working on in memory anyway. A memory bound, not a tuned value.
+    cached_texts: int = 512
+    # Texts whose break positions are kept: the extractors of one page ask for the sentence
+    # around each find in turn (a few texts at a time: the page, its blanked variants).
+    cached_break_texts: int = 16
+
+
+SETTINGS = TextSettings()
 
 
 @dataclass(frozen=True)
@@ -173,7 +188,7 @@ def clause_window(text: str, start: int, end: int) -> tuple[int, int]:
     return max(sentence_start, first), min(sentence_end, last)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=SETTINGS.cached_break_texts)
 def _break_ends(pattern: regex.Pattern[str], text: str) -> tuple[int, ...]:
     """Where ``pattern``'s breaks end in ``text``, found once per text: extractors ask for the
     sentence around each of their finds, and rescanning from the start each time made a long
@@ -209,14 +224,10 @@ def _is_unspaced(runs: tuple[ScriptRun, ...], text: str) -> bool:
             1 for char in text[run.start : run.end] if char.isalpha()
         )
     total = letters[True] + letters[False]
-    return total > 0 and letters[True] > total * _UNSPACED_SHARE
+    return total > 0 and letters[True] > total * SETTINGS.unspaced_share
 
 
-# Pages are analysed once each; a run keeps the pages it is working on in memory anyway.
-_CACHED_TEXTS = 512
-
-
-@lru_cache(maxsize=_CACHED_TEXTS)
+@lru_cache(maxsize=SETTINGS.cached_texts)
 def analyse(text: str) -> TextLayer:
     """The text layer of ``text`` (cached: every extractor of a page reads the same one)."""
     runs = _script_runs(text)
