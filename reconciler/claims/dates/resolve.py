@@ -53,7 +53,16 @@ class Found:
     reading: Reading = Reading()
 
 
-_UNRESOLVED = DatePrecision.PARTIAL
+def _unresolved(reading: Reading = Reading(), partial: str = "") -> Found:
+    """Nothing to count it from: no value, or the partial form ("--07-15")."""
+    return Found(partial, DatePrecision.PARTIAL, SETTINGS.unresolved, None, reading)
+
+
+def _counted_from(anchor: Anchor, day: date, reading: Reading = Reading()) -> Found:
+    """A day read against the page's date (``anchor``): as sure as the anchor allows."""
+    return Found(
+        day.isoformat(), DatePrecision.DAY, SETTINGS.anchored * anchor.trust, anchor.source, reading
+    )
 
 
 @dataclass(frozen=True)
@@ -123,19 +132,14 @@ def resolve(expression: Expression, anchor: Anchor | None, group: int) -> Resolv
 
 def _anchored(anchor: Anchor | None, move: Callable[[date], date]) -> Found:
     if anchor is None or not anchor.day_known:
-        return Found("", _UNRESOLVED, SETTINGS.unresolved, None)
-    return Found(
-        move(anchor.day).isoformat(),
-        DatePrecision.DAY,
-        SETTINGS.anchored * anchor.trust,
-        anchor.source,
-    )
+        return _unresolved()
+    return _counted_from(anchor, move(anchor.day))
 
 
 def _shifted(anchor: Anchor | None, shift: Shift) -> Found:
     """The day, ISO week, month or year ``shift`` away from the anchor's day."""
     if anchor is None:
-        return Found("", _UNRESOLVED, SETTINGS.unresolved, None)
+        return _unresolved()
     day, confidence = anchor.day, SETTINGS.anchored * anchor.trust
     if shift.unit == "day":
         found = (day + timedelta(days=shift.count)).isoformat()
@@ -170,7 +174,7 @@ def _resolve_date(
     if parts.year is not None and parts.month is not None and parts.day is not None:
         found = to_gregorian(calendar, parts.year, parts.month, parts.day)
         if found is None:
-            return Found("", _UNRESOLVED, SETTINGS.unresolved, None, reading)
+            return _unresolved(reading)
         if calendar != "gregorian":
             readings = candidates(calendar, parts.year, parts.month, parts.day)
             reading = replace(
@@ -185,7 +189,7 @@ def _resolve_date(
     if calendar != "gregorian":
         if parts.month is not None and parts.day is not None:
             return _resolve_without_year(parts, parts.month, parts.day, anchor, reading)
-        return Found("", _UNRESOLVED, SETTINGS.unresolved, None, reading)
+        return _unresolved(reading)
     if parts.year is not None:
         if parts.month is None:
             return Found(str(parts.year), DatePrecision.YEAR, SETTINGS.year_or_month, None, reading)
@@ -195,10 +199,10 @@ def _resolve_date(
         return _resolve_day_of_month(parts.day, anchor, reading)
     partial = f"--{parts.month:02d}-{parts.day:02d}"
     if anchor is None:
-        return Found(partial, _UNRESOLVED, SETTINGS.unresolved, None, reading)
+        return _unresolved(reading, partial)
     plain = _nearest_year(parts.month, parts.day, anchor.day, relative)
     if plain is None:
-        return Found(partial, _UNRESOLVED, SETTINGS.unresolved, None, reading)
+        return _unresolved(reading, partial)
     confidence = SETTINGS.anchored * anchor.trust
     close = abs((plain - anchor.day).days) <= SETTINGS.close_to_anchor_days
     if weekday is None or plain.weekday() == weekday or close:
@@ -248,21 +252,15 @@ def _year_by_weekday(month: int, day: int, weekday: int, anchor: date) -> date |
 def _resolve_day_of_month(day: int | None, anchor: Anchor | None, reading: Reading) -> Found:
     """ "15日": the anchor's month, or the month before when the day is still to come."""
     if anchor is None or day is None or not anchor.day_known:
-        return Found("", _UNRESOLVED, SETTINGS.unresolved, None, reading)
+        return _unresolved(reading)
     year, month = anchor.day.year, anchor.day.month
     if day > anchor.day.day + 1:
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     try:
         found = date(year, month, day)
     except ValueError:
-        return Found("", _UNRESOLVED, SETTINGS.unresolved, None, reading)
-    return Found(
-        found.isoformat(),
-        DatePrecision.DAY,
-        SETTINGS.anchored * anchor.trust,
-        anchor.source,
-        reading,
-    )
+        return _unresolved(reading)
+    return _counted_from(anchor, found, reading)
 
 
 def _resolve_without_year(
@@ -272,23 +270,17 @@ def _resolve_without_year(
     year of that calendar that puts it nearest the anchor."""
     native = from_gregorian(parts.calendar, anchor.day) if anchor is not None else None
     if anchor is None or native is None:
-        return Found("", _UNRESOLVED, SETTINGS.unresolved, None, reading)
+        return _unresolved(reading)
     options = [
         found
         for year in (native[0] - 1, native[0], native[0] + 1)
         if (found := _native_to_gregorian(parts.calendar, year, month, day, parts.leap_month))
     ]
     if not options:
-        return Found("", _UNRESOLVED, SETTINGS.unresolved, None, reading)
+        return _unresolved(reading)
     best = min(options, key=lambda option: _distance(option, anchor.day))
     reading = replace(reading, native=(None, month, day))
-    return Found(
-        best.isoformat(),
-        DatePrecision.DAY,
-        SETTINGS.anchored * anchor.trust,
-        anchor.source,
-        reading,
-    )
+    return _counted_from(anchor, best, reading)
 
 
 def _native_to_gregorian(
