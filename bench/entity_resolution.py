@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reconciler import ingest
 from reconciler.claims.entities import extract, resolve
-from reconciler.records import Claim, ClaimKind, RegionKind
+from reconciler.records import Claim, ClaimKind, PersonValue, RegionKind
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +47,16 @@ def many_people_claims(names_file: Path, pages: int, per_page: int) -> list[Clai
     claims = []
     for page in range(pages):
         for name in chooser.sample(names, per_page):
-            details = {"full_name": name, "surface": name, "entity": f"p{page}#{name}"}
+            person = PersonValue(
+                surface=name,
+                cue="title",
+                role="",
+                latin="",
+                entity=f"p{page}#{name}",
+                full_name=name,
+                status="mentioned",
+                substitute=False,
+            )
             claims.append(
                 Claim(
                     ClaimKind.PERSON,
@@ -58,7 +67,7 @@ def many_people_claims(names_file: Path, pages: int, per_page: int) -> list[Clai
                     RegionKind.BODY,
                     name,
                     0.7,
-                    details=details,
+                    value=person,
                 )
             )
     return claims
@@ -68,7 +77,7 @@ def _timed(claims: list[Claim], pages: int) -> dict[str, float | int]:
     started = time.perf_counter()
     resolved = resolve(claims)
     seconds = time.perf_counter() - started
-    people = {c.details.get("entity_id") for c in resolved if c.kind == ClaimKind.PERSON}
+    people = {c.person.entity_id for c in resolved if c.kind == ClaimKind.PERSON}
     return {
         "person_claims": sum(1 for claim in claims if claim.kind == ClaimKind.PERSON),
         "people": len(people),

@@ -38,7 +38,7 @@ def find(
     ``page_date``: the day the text was written; "today", "3 days ago", "on Monday" and a
     day without its year are resolved against it, and left without a value when it is
     missing. ``lang`` (ISO 639-1, "it") adds that language's month, weekday and relative
-    words from dateparser's locale data to the built-in ones.
+    words from its language pack (``reconciler/lang/<code>/``) to the built-in ones.
     """
     if isinstance(page_date, date | datetime):
         page_date = page_date.isoformat()
@@ -55,8 +55,8 @@ def find(
             end=claim.end,
             text=claim.text,
             value=claim.normalized,
-            precision=claim.details.get("precision", ""),
-            calendar=claim.details.get("calendar", "gregorian"),
+            precision=str(claim.date.precision),
+            calendar=claim.date.calendar,
             confidence=claim.confidence,
             anchor=claim.anchor,
         )

@@ -77,7 +77,7 @@ def subject_key(conflict: Conflict) -> str:
 
 def conflict_id(conflict: Conflict, values: Sequence[str]) -> str:
     """``values``: the distinct things the sides say (``report.document.statements``, the one
-    place that reads claim details)."""
+    place that turns claim values into words)."""
     key = subject_key(conflict) + "|" + "\x1f".join(sorted(values))
     return f"{conflict.kind}-{_digest(key)[:CONFLICT_HASH_DIGITS]}"
 

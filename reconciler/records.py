@@ -6,12 +6,11 @@ boundary. Character offsets always index ``Page.text``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 
 class RegionKind(StrEnum):
@@ -141,8 +140,63 @@ class Slot(StrEnum):
     QUANTITY = "quantity"  # a number; ``NumberValue.quantity`` says what it counts
 
 
-#: What claim details may hold: JSON scalars, and lists and maps of them.
+#: The JSON form of a claim value (the report's ``details``): JSON scalars, lists and maps.
 JSONValue = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
+
+
+class DatePrecision(StrEnum):
+    """How much of a day a date claim pins down."""
+
+    DAY = "day"
+    WEEK = "week"  # an ISO week ("2025-W28": "next week")
+    MONTH = "month"
+    YEAR = "year"
+    WEEKDAY = "weekday"  # a weekday with nothing to count it from
+    PARTIAL = "partial"  # a day and month, or a relative word, that could not be resolved
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as written and as read: its calendar, how precise, and what it was counted
+    from. ``Claim.normalized`` holds the ISO form ("2025-07-15", "2025-W28", "2025-07",
+    "2025", "--07-15", or "" unresolved); ``Claim.anchor`` what a relative or partial date
+    was resolved against ("header", "dateline", a crawl date's origin, "weekday")."""
+
+    precision: DatePrecision
+    calendar: str  # "gregorian", "bangabda", "bangabda_wb", "hijri", "bikram_sambat", ...
+    tolerance_days: int  # how far two rules of the calendar may put one date apart
+    group: int  # dates written as one day ("২৪শে অগ্রহায়ণ | 9 December") share it
+    # The date in its own calendar (year, month, day), year None when not written; None for
+    # a Gregorian date.
+    native: tuple[int | None, int, int] | None = None
+    candidates: tuple[str, ...] = ()  # every Gregorian reading of a non-Gregorian date
+    weekday: int | None = None  # the weekday the text states, 0 = Monday
+    relative: str = ""  # "yesterday", "last", "this", "next" (a day still to come), or ""
+    shift: tuple[int, str] | None = None  # "3 days ago": (-3, "day"), counted from the anchor
+    ambiguous_order: bool = False  # "03/04/2025": day and month could be either way round
+    time: str = ""  # "22:19", the local time stated
+    tz: str = ""  # "+05:30", the zone stated
+    utc: str = ""  # "2025-07-17T04:10Z" when a day, time and zone are all stated
+
+    def to_details(self) -> dict[str, JSONValue]:
+        details: dict[str, JSONValue] = {
+            "precision": str(self.precision),
+            "calendar": self.calendar,
+            "tolerance_days": self.tolerance_days,
+            "group": self.group,
+        }
+        stated: dict[str, JSONValue] = {
+            "native": None if self.native is None else list(self.native),
+            "candidates": list(self.candidates) or None,
+            "weekday": self.weekday,
+            "relative": self.relative or None,
+            "shift": None if self.shift is None else list(self.shift),
+            "ambiguous_order": self.ambiguous_order or None,
+            "time": self.time or None,
+            "tz": self.tz or None,
+            "utc": self.utc or None,
+        }
+        return details | {key: value for key, value in stated.items() if value is not None}
 
 
 @dataclass(frozen=True)
@@ -208,6 +262,7 @@ class QuoteValue:
     speaker_start: int | None = None
     speaker_end: int | None = None
     speaker_pronoun: str = ""  # "he": the speaker was resolved from a pronoun
+    speaker: str = ""  # the speaker's canonical name across pages (set by entity resolution)
 
     def to_details(self) -> dict[str, JSONValue]:
         details: dict[str, JSONValue] = {
@@ -222,17 +277,21 @@ class QuoteValue:
             details["speaker_end"] = self.speaker_end
         if self.speaker_pronoun:
             details["speaker_pronoun"] = self.speaker_pronoun
+        if self.speaker:
+            details["speaker"] = self.speaker
         return details
 
 
-def _named(surface: str, cue: str, role: str, latin: str) -> dict[str, JSONValue]:
+def _named(surface: str, cue: str, role: str, latin: str, entity_id: str) -> dict[str, JSONValue]:
     """The details every name claim has: as written, how it was found, its title, its
-    Latin form."""
+    Latin form, its id across pages."""
     details: dict[str, JSONValue] = {"surface": surface, "cue": cue}
     if role:
         details["role"] = role
     if latin:
         details["latin"] = latin
+    if entity_id:
+        details["entity_id"] = entity_id
     return details
 
 
@@ -248,6 +307,7 @@ class PersonValue:
     full_name: str  # the fullest name the page uses for them
     status: str  # "present", "absent", "replaced" or "mentioned"
     substitute: bool  # stood in for someone ("instead, his deputy …")
+    entity_id: str = ""  # the same person on every page (set by entity resolution)
 
     def to_details(self) -> dict[str, JSONValue]:
         substitute: dict[str, JSONValue] = {"substitute": True} if self.substitute else {}
@@ -256,7 +316,7 @@ class PersonValue:
             "entity": self.entity,
             "full_name": self.full_name,
             "status": self.status,
-            **_named(self.surface, self.cue, self.role, self.latin),
+            **_named(self.surface, self.cue, self.role, self.latin, self.entity_id),
         }
 
 
@@ -268,6 +328,7 @@ class PlaceValue:
     country: str  # the country it is in ("" when not known)
     settlement: bool  # named with a settlement word ("the town of …")
     latin: str = ""
+    entity_id: str = ""  # the same place on every page (set by entity resolution)
 
     def to_details(self) -> dict[str, JSONValue]:
         settlement: dict[str, JSONValue] = {"settlement": True} if self.settlement else {}
@@ -275,7 +336,7 @@ class PlaceValue:
             **settlement,
             "level": self.level,
             "country": self.country,
-            **_named(self.surface, self.cue, "", self.latin),
+            **_named(self.surface, self.cue, "", self.latin, self.entity_id),
         }
 
 
@@ -286,13 +347,14 @@ class OrgValue:
     latin: str = ""
 
     def to_details(self) -> dict[str, JSONValue]:
-        return _named(self.surface, self.cue, "", self.latin)
+        return _named(self.surface, self.cue, "", self.latin, "")
 
 
-ClaimValue = NumberValue | QuoteValue | PersonValue | PlaceValue | OrgValue
+#: What a claim states, one typed value class per kind.
+ClaimValue = DateValue | NumberValue | QuoteValue | PersonValue | PlaceValue | OrgValue
 
 
-V = TypeVar("V", NumberValue, QuoteValue, PersonValue, PlaceValue, OrgValue)
+V = TypeVar("V", DateValue, NumberValue, QuoteValue, PersonValue, PlaceValue, OrgValue)
 
 
 class ClaimKind(StrEnum):
@@ -309,9 +371,11 @@ class Claim:
     """One statement found on a page, with its evidence span.
 
     ``normalized`` is the comparable value (an ISO date, a canonical entity name, a number);
-    ``details`` holds what a kind needs besides (calendar, bounds, speaker, ...), JSON-able.
-    ``slot`` says what the claim is about when the extractor knows ("page_date",
-    "event_date", "participant", ...); reconcile aligns claims on it.
+    ``value`` the typed rest of what the claim states (``DateValue`` for a date,
+    ``NumberValue`` for a number, ...: calendar, bounds, speaker, ...); its ``to_details()``
+    is the JSON form the reports show. ``slot`` says what the claim is about when the
+    extractor knows ("page_date", "event_date", "participant", ...); reconcile aligns claims
+    on it.
     """
 
     kind: ClaimKind
@@ -324,14 +388,17 @@ class Claim:
     confidence: float
     slot: str = ""  # a ``Slot`` (plain strings are read the same)
     anchor: str | None = None  # what a relative or partial value was resolved against
-    details: Mapping[str, Any] = field(default_factory=dict)  # JSON form, for the reports
-    value: ClaimValue | None = None  # the typed value, for kinds that have one
+    value: ClaimValue = field(kw_only=True)
 
     def typed(self, kind: type[V]) -> V:
         """The typed value, which must be a ``kind`` (TypeError names the page otherwise)."""
         if not isinstance(self.value, kind):
             raise TypeError(f"{self.page_id}: a {self.kind} claim has no {kind.__name__}")
         return self.value
+
+    @property
+    def date(self) -> DateValue:
+        return self.typed(DateValue)
 
     @property
     def number(self) -> NumberValue:
@@ -349,6 +416,10 @@ class Claim:
     def place(self) -> PlaceValue:
         return self.typed(PlaceValue)
 
+    @property
+    def org(self) -> OrgValue:
+        return self.typed(OrgValue)
+
     @classmethod
     def of(
         cls,
@@ -364,7 +435,7 @@ class Claim:
         confidence: float,
         slot: Slot,
     ) -> Claim:
-        """A claim whose details are produced from its typed value."""
+        """A claim built value first (the extractors' form)."""
         return cls(
             kind=kind,
             page_id=page_id,
@@ -375,7 +446,6 @@ class Claim:
             normalized=normalized,
             confidence=confidence,
             slot=slot,
-            details=value.to_details(),
             value=value,
         )
 

@@ -14,16 +14,16 @@ def _page(text: str, lang: str = "en") -> Page:
 def test_a_quote_claim_carries_its_negation_and_its_numbers() -> None:
     page = _page('"We will not send more than 300 soldiers," the minister said on Friday.')
     (claim,) = quotes.extract(page)
-    assert claim.details["negated"] is True
-    (soldiers,) = claim.details["quantities"]
-    assert soldiers["quantity"] == "soldiers"
-    assert soldiers["low"] == 300 and soldiers["high"] is None  # "more than": no upper bound
+    assert claim.quote.negated is True
+    (soldiers,) = claim.quote.numbers
+    assert soldiers.quantity == "soldiers"
+    assert soldiers.low == 300 and soldiers.high is None  # "more than": no upper bound
 
 
 def test_an_affirmative_quote_is_not_negated() -> None:
     page = _page('"We will send 300 soldiers to the border," the minister said on Friday.')
     (claim,) = quotes.extract(page)
-    assert claim.details["negated"] is False
+    assert claim.quote.negated is False
 
 
 def test_a_head_count_is_told_by_the_word_after_the_number() -> None:

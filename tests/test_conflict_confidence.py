@@ -7,7 +7,7 @@ from reconciler.claims.dates import extract
 from reconciler.reconcile.confidence import conflict_confidence, sides_by_page
 from reconciler.reconcile.dates import check_page
 from reconciler.reconcile.settings import SETTINGS
-from reconciler.records import Claim, ClaimKind, Page, Region, RegionKind
+from reconciler.records import Claim, ClaimKind, NumberValue, Page, Region, RegionKind
 
 
 def _page(page_id: str, text: str, fetched_at: str) -> Page:
@@ -15,7 +15,10 @@ def _page(page_id: str, text: str, fetched_at: str) -> Page:
 
 
 def _claim(page_id: str, confidence: float) -> Claim:
-    return Claim(ClaimKind.NUMBER, page_id, 0, 2, "40", RegionKind.BODY, "40", confidence)
+    count = NumberValue(40, 40, 40, "exact", "deaths", "", False, "", True, False, "")
+    return Claim(
+        ClaimKind.NUMBER, page_id, 0, 2, "40", RegionKind.BODY, "40", confidence, value=count
+    )
 
 
 def test_the_weakest_side_bounds_a_conflict_and_each_side_counts_its_surest_claim() -> None:

@@ -21,7 +21,7 @@ from reconciler.records import PageError
 
 _ASSET_FOLDER_SUFFIX = "_files"  # what Chrome, Firefox and Edge name the saved assets folder
 _SAVED_PAGE_SUFFIXES = (".html", ".htm")
-_MEGABYTE = 1024 * 1024
+_MEGABYTE = 1024 * 1024  # a unit, for messages
 
 
 class Refused(ValueError):

@@ -20,9 +20,9 @@ from wordfreq import zipf_frequency
 
 from reconciler.ingest.settings import IngestSettings
 
-_SAMPLED_WORDS = 200  # enough words to decide; bounds the cost on a long page
 _WORD = re.compile(r"\S+")
-_LATIN1_RANGE = 0x2FF  # ASCII, Latin-1 and Latin Extended: where the font's code points lie
+# ASCII, Latin-1 and Latin Extended, where the font's code points lie: a definition.
+_LATIN1_RANGE = 0x2FF
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def _table() -> _Table:
 
 def legacy_font(text: str, settings: IngestSettings) -> str | None:
     """The legacy font ``text`` is written in, or None for ordinary text."""
-    sample = text[: _SAMPLED_WORDS * 12]
+    sample = text[: settings.legacy_sample_words * settings.legacy_sample_chars_per_word]
     letters = [char for char in sample if char.isalpha()]
     if not letters:
         return None
@@ -50,7 +50,9 @@ def legacy_font(text: str, settings: IngestSettings) -> str | None:
     if other_script > len(letters) * settings.max_legacy_other_script_share:
         return None
     table = _table()
-    words = [word for word in _WORD.findall(sample)[:_SAMPLED_WORDS] if len(word) >= 2]
+    words = [
+        word for word in _WORD.findall(sample)[: settings.legacy_sample_words] if len(word) >= 2
+    ]
     if len(words) < settings.min_legacy_words:
         return None
     bengali = sum(1 for word in words if zipf_frequency(_through_font(word, table), "bn") > 0)

@@ -1,8 +1,8 @@
 """What one line of a page looks like: date line, byline, menu, marker, prose.
 
 Page furniture is recognised by shape (length, separators, dates, punctuation) and by marker-word
-lexicons per language (``markers.json``); month and weekday names come from dateparser's
-locale data so that every language dateparser knows is covered without a list of our own.
+lexicons per language (``markers.json``); month and weekday names come from the language
+packs (``reconciler.lang``), so that every language with a pack is covered.
 """
 
 from __future__ import annotations
@@ -14,25 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from reconciler import lang
+from reconciler.ingest.settings import LAYOUT
 from reconciler.text import ascii_digits
-
-# Languages whose month and weekday names mark a date line; a superset of what detect() returns.
-_DATE_LANGUAGES = ("en", "bn", "hi", "ne", "ur", "zh", "ru", "es", "fr", "de", "ar", "fa", "mr")
-_MONTH_KEYS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _NUMERIC_DATE = re.compile(
@@ -77,7 +61,7 @@ def lexicon() -> Lexicon:
     def role(name: str) -> frozenset[str]:
         return frozenset(phrase.casefold() for phrases in data[name].values() for phrase in phrases)
 
-    months, weekdays = _dateparser_names()
+    months, weekdays = _pack_names()
     extra = role("extra_months") | role("time_words")
     return Lexicon(
         related=role("related"),
@@ -96,17 +80,19 @@ def lexicon() -> Lexicon:
     )
 
 
-def _dateparser_names() -> tuple[frozenset[str], frozenset[str]]:
-    from dateparser.languages.loader import default_loader
-
+def _pack_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Every language pack's month and weekday names (a page's language may be unknown)."""
     months: set[str] = set()
     weekdays: set[str] = set()
-    for language in _DATE_LANGUAGES:
-        info = default_loader.get_locale(language).info
-        for keys, names in ((_MONTH_KEYS, months), (_WEEKDAY_KEYS, weekdays)):
-            for key in keys:
-                # One- and two-letter abbreviations ("mo", "Lu") are ordinary words too.
-                names.update(n.casefold() for n in info.get(key, []) if len(n) >= 3)
+    for code in lang.codes():
+        pack = lang.pack(code)
+        for groups, names in ((pack.months, months), (pack.weekdays, weekdays)):
+            names.update(
+                form.casefold()
+                for forms in groups
+                for form in forms
+                if len(form) >= LAYOUT.min_date_word
+            )
     return frozenset(months), frozenset(weekdays)
 
 

@@ -12,12 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reconciler.ingest import lines as shape
+from reconciler.ingest.settings import LAYOUT
 from reconciler.records import Region, RegionKind
-
-_BODY_START_WORDS = 12  # a first paragraph is a sentence at least this long
-_LONG_WORDS = 25  # longer than any headline, whatever its last character
-_SHORT_WORDS = 3  # a place name or a desk name on a line of its own
-_HEADLINE_LOOKBACK = 8  # non-blank lines searched above the body for the headline
 
 
 @dataclass(frozen=True)
@@ -104,7 +100,7 @@ def _find_body_start(
         if (
             not content[i].hint.boilerplate
             and _is_paragraph(text)
-            and (shape.is_statement(text) or shape.word_count(text) >= _LONG_WORDS)
+            and (shape.is_statement(text) or shape.word_count(text) >= LAYOUT.long_line_words)
             and not shape.is_menu(text)
             and not shape.is_closing_marker(text)
         ):
@@ -120,7 +116,7 @@ def _find_body_start(
 def _find_headline_above(texts: list[str], body_start: int) -> int | None:
     """The title-like line right above the body, skipping byline, timestamp and widget lines."""
     candidate = None
-    for i in range(body_start - 1, max(-1, body_start - 1 - _HEADLINE_LOOKBACK), -1):
+    for i in range(body_start - 1, max(-1, body_start - 1 - LAYOUT.headline_lookback), -1):
         text = texts[i]
         if shape.is_title_like(text):
             candidate = i
@@ -148,7 +144,7 @@ def _find_headline_above(texts: list[str], body_start: int) -> int | None:
 
 
 def _is_short_label(text: str) -> bool:
-    return shape.word_count(text) <= _SHORT_WORDS and not shape.is_menu(text)
+    return shape.word_count(text) <= LAYOUT.short_label_words and not shape.is_menu(text)
 
 
 def _above_headline(
@@ -224,7 +220,7 @@ def _body_zone(content: list[_Line], texts: list[str], *, structured: bool) -> l
 
 
 def _is_paragraph(text: str) -> bool:
-    return shape.is_prose(text) and shape.word_count(text) >= _BODY_START_WORDS
+    return shape.is_prose(text) and shape.word_count(text) >= LAYOUT.body_start_words
 
 
 def _body_line(line: _Line, text: str, *, structured: bool) -> RegionKind:

@@ -54,6 +54,38 @@ class IngestSettings:
     # read as UTF-16 almost never. One in 50 tells them apart (tests/ingest: Bengali, English,
     # Russian pages in both byte orders; the PNG and random-byte files stay binary).
     min_utf16_blank_share: float = 0.02
+    # Words of a page read to decide whether it is legacy font text: enough to decide, and
+    # a bound on the cost of a long page. Hand-set, not tuned.
+    legacy_sample_words: int = 200
+    # ... and characters per word allowed for them (a bound on the slice read, not tuned).
+    legacy_sample_chars_per_word: int = 12
+    # Parquet rows held in memory at once; a row may hold a whole page. A memory bound.
+    parquet_batch_rows: int = 64
+    # WARC records end with a blank line pair; a writer may pad a little more, never a
+    # record's worth: more unread bytes than this at the end is a file cut short. Hand-set.
+    warc_trailing_bytes: int = 64
 
 
 DEFAULT_SETTINGS = IngestSettings()
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """How the lines of a page are told apart (ingest.regions, ingest.lines). Hand-set from
+    what news pages look like, then checked on the dev sets' regions
+    (tests/ingest/test_ingest_dev_regions.py), not fitted to them."""
+
+    # A first paragraph is a sentence at least this long (in words; two CJK characters
+    # count as one).
+    body_start_words: int = 12
+    # Longer than any headline, whatever its last character.
+    long_line_words: int = 25
+    # A place name or a desk name on a line of its own.
+    short_label_words: int = 3
+    # Non-blank lines searched above the body for the headline.
+    headline_lookback: int = 8
+    # Month and weekday forms this short ("mo", "Lu") are ordinary words too.
+    min_date_word: int = 3
+
+
+LAYOUT = LayoutSettings()

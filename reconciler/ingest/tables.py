@@ -29,9 +29,6 @@ from reconciler.records import PageError
 
 Record = tuple[str, Mapping[str, Any]]
 
-_PARQUET_BATCH_ROWS = 64  # rows in memory at once; a row may hold a whole page
-# Records end with a blank line pair; a writer may pad a little more, never a record's worth.
-_WARC_TRAILING_BYTES = 64
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _UTF16_32_BOMS = (
     codecs.BOM_UTF32_LE,
@@ -164,7 +161,7 @@ def parquet_records(path: Path, settings: IngestSettings) -> Iterator[Record | P
         files.require_regular(path)
         table = pyarrow.parquet.ParquetFile(path)
         row = 0
-        for batch in table.iter_batches(batch_size=_PARQUET_BATCH_ROWS):
+        for batch in table.iter_batches(batch_size=settings.parquet_batch_rows):
             for record in batch.to_pylist():
                 row += 1
                 yield f"{path}:row {row}", record
@@ -202,7 +199,7 @@ def warc_records(path: Path, settings: IngestSettings) -> Iterator[Record | Page
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
             yield PageError(str(path), f"cannot read WARC ({_first_line(error)})")
             return
-    if size - read_up_to > _WARC_TRAILING_BYTES:
+    if size - read_up_to > settings.warc_trailing_bytes:
         yield PageError(str(path), f"cut short: the last {size - read_up_to} bytes hold no record")
     elif pages == 0:
         yield PageError(str(path), "no HTML responses in this WARC file")

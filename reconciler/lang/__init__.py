@@ -25,6 +25,7 @@ __all__ = [
     "GENERATED",
     "UNSPACED_SCRIPTS",
     "LanguagePack",
+    "TimeWords",
     "codes",
     "common",
     "pack",
@@ -38,11 +39,24 @@ UNSPACED_SCRIPTS = frozenset({"Hani", "Hans", "Hant", "Jpan", "Thai", "Laoo", "K
 
 
 @dataclass(frozen=True)
+class TimeWords:
+    """What counts a distance in time ("3 giorni fa", "tra due settimane")."""
+
+    units: Mapping[str, tuple[str, ...]]  # "day" | "week" | "month" | "year" → its words
+    ago: tuple[str, ...]  # "fa", "ago", "назад"
+    within: tuple[str, ...]  # "tra", "in", "через"
+    # (sign, unit) → regular expressions of a counted distance, the count as group 1:
+    # (-1, "day"): "(\d++[.,]?\d*+) giorni fa"
+    counted: Mapping[tuple[int, str], tuple[str, ...]]
+
+
+@dataclass(frozen=True)
 class LanguagePack:
     """One language's data. Word forms are lower case (``str.lower``), longest first.
 
     ``months[0]`` are the forms of January, ``weekdays[0]`` those of Monday. ``relative_days``
-    maps a day offset (-1 yesterday, 0 today, 1 tomorrow) to its words; ``day_periods`` maps
+    maps a day offset (-1 yesterday, 0 today, 1 tomorrow) to its words, ``relative_units`` the
+    same for "week", "month" and "year" (-1 "last month"); ``day_periods`` maps
     a CLDR period ("am", "pm", "morning", "evening", "night", "noon", "midnight", ...) to its
     words. ``cardinals``/``ordinals`` map a number word to its value (empty where no source
     covers the language).
@@ -55,6 +69,8 @@ class LanguagePack:
     weekdays: tuple[tuple[str, ...], ...]
     day_periods: Mapping[str, tuple[str, ...]]
     relative_days: Mapping[int, tuple[str, ...]]
+    relative_units: Mapping[str, Mapping[int, tuple[str, ...]]]
+    time_words: TimeWords
     cardinals: Mapping[str, int]
     ordinals: Mapping[str, int]
     supplements: Mapping[str, Mapping[str, Any]]  # "entities" → the parsed entities.json
@@ -94,6 +110,23 @@ def _forms(groups: list[list[str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(group) for group in groups)
 
 
+def _by_offset(words: Mapping[str, list[str]]) -> Mapping[int, tuple[str, ...]]:
+    return MappingProxyType({int(offset): tuple(forms) for offset, forms in words.items()})
+
+
+def _time_words(words: Mapping[str, Any]) -> TimeWords:
+    counted = {}
+    for key, patterns in words["counted"].items():
+        sign, unit = key.split()
+        counted[int(sign), unit] = tuple(patterns)
+    return TimeWords(
+        units=MappingProxyType({unit: tuple(forms) for unit, forms in words["units"].items()}),
+        ago=tuple(words["ago"]),
+        within=tuple(words["in"]),
+        counted=MappingProxyType(counted),
+    )
+
+
 @cache
 def pack(code: str) -> LanguagePack:
     """The pack of ``code`` (an ISO 639 code, "pt-BR" reads "pt"); KeyError when there is none."""
@@ -116,9 +149,11 @@ def pack(code: str) -> LanguagePack:
         day_periods=MappingProxyType(
             {period: tuple(words) for period, words in generated["day_periods"].items()}
         ),
-        relative_days=MappingProxyType(
-            {int(offset): tuple(words) for offset, words in generated["relative_days"].items()}
+        relative_days=_by_offset(generated["relative_days"]),
+        relative_units=MappingProxyType(
+            {unit: _by_offset(offsets) for unit, offsets in generated["relative_units"].items()}
         ),
+        time_words=_time_words(generated["time_words"]),
         cardinals=MappingProxyType(dict(generated["cardinals"])),
         ordinals=MappingProxyType(dict(generated["ordinals"])),
         supplements=MappingProxyType(supplements),

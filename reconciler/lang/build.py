@@ -1,13 +1,14 @@
-"""Write the generated part of the language packs (``<code>/generated.json``).
+r"""Write the generated part of the language packs (``<code>/generated.json``).
 
     python -m reconciler.lang.build          # regenerate every pack that exists
     python -m reconciler.lang.build tr sw    # also create the packs of Turkish and Swahili
 
 Sources, all offline and pinned by the installed package versions recorded in the file:
 CLDR through babel (month and weekday names in every context and width, day periods,
-relative day words, the decimal sign, the script), num2words (number words) and
-dateparser's locale data (more month, weekday and relative-day spellings). The hand-written
-supplements beside ``generated.json`` are never touched.
+relative day, week, month and year words, the decimal sign, the script), num2words (number
+words) and dateparser's locale data (more month, weekday and relative spellings, the words
+of the units of time, its patterns of a counted distance: "(\d+) giorni fa"). The
+hand-written supplements beside ``generated.json`` are never touched.
 """
 
 from __future__ import annotations
@@ -54,7 +55,10 @@ _BRACKETS = frozenset("()（）[]")
 _ENGLISH = Locale("en")
 _CONTEXTS = ("format", "stand-alone")
 _WIDTHS = ("wide", "abbreviated")
-_RELATIVE_DAY = {"1 day ago": -1, "0 day ago": 0, "in 1 day": 1}
+_UNITS = ("day", "week", "month", "year")
+# dateparser's keys: "1 week ago", "in 1 month", "0 year ago"; "\1 day ago" for a pattern.
+_RELATIVE_PHRASE = re.compile(r"(?P<in>in )?(?P<count>\d+) (?P<unit>day|week|month|year)(?: ago)?")
+_COUNTED_PHRASE = re.compile(r"(?P<in>in )?\\1 (?P<unit>day|week|month|year)(?: ago)?")
 _PERIOD_NUMBER = re.compile(r"\d+$")
 
 
@@ -62,12 +66,12 @@ def versions() -> dict[str, str]:
     return {name: metadata.version(name) for name in _SOURCES}
 
 
-def _ordered(words: Iterable[str]) -> list[str]:
+def _ordered(words: Iterable[str], shortest: int = _MIN_FORM) -> list[str]:
     """Lower case, no duplicates, longest first (a name never loses to its own prefix)."""
     unique = {
         form
         for word in words
-        if len(form := word.strip().lower()) >= _MIN_FORM and not _BRACKETS.intersection(form)
+        if len(form := word.strip().lower()) >= shortest and not _BRACKETS.intersection(form)
     }
     return sorted(unique, key=lambda word: (-len(word), word))
 
@@ -85,8 +89,9 @@ def _dateparser_info(code: str) -> dict[str, Any]:
 
 
 def _dateparser_forms(info: dict[str, Any], key: str, script: str) -> list[str]:
+    """Its month or weekday names; an all-capital form is a numeral (Hungarian "III")."""
     shortest = _MIN_FORM if script in UNSPACED_SCRIPTS else _MIN_DATEPARSER_FORM
-    return [form for form in info.get(key, []) if len(form) >= shortest]
+    return [form for form in info.get(key, []) if len(form) >= shortest and not form.isupper()]
 
 
 def _babel_names(table: Any, key: int) -> list[str]:
@@ -130,16 +135,45 @@ def _day_periods(locale: Locale, info: dict[str, Any]) -> dict[str, list[str]]:
     return {period: words for period, words in ordered.items() if words}
 
 
-def _relative_days(locale: Locale, info: dict[str, Any]) -> dict[str, list[str]]:
-    days: dict[int, list[str]] = {}
+def _relative(locale: Locale, info: dict[str, Any], unit: str) -> dict[str, list[str]]:
+    """Words for the ``unit`` (day, week, ...) that many units from today: -1 "mese scorso",
+    0 "questo mese", 1 "mese prossimo" (CLDR's, and dateparser's "N unit ago" phrases)."""
+    found: dict[int, list[str]] = {}
     fields = locale._data["date_fields"]
-    for width in ("day", "day-short"):
-        for offset, word in fields[width]["relative"].items():
-            days.setdefault(int(offset), []).append(word)
-    for phrase, offset in _RELATIVE_DAY.items():
-        days.setdefault(offset, []).extend(info.get("relative-type", {}).get(phrase, []))
-    ordered = {str(offset): _ordered(words) for offset, words in sorted(days.items())}
+    for width in (unit, f"{unit}-short"):
+        for offset, word in fields[width].get("relative", {}).items():
+            found.setdefault(int(offset), []).append(word)
+    for phrase, words in info.get("relative-type", {}).items():
+        meaning = _RELATIVE_PHRASE.fullmatch(phrase)
+        if meaning is not None and meaning["unit"] == unit:
+            count = int(meaning["count"]) * (1 if meaning["in"] else -1)
+            found.setdefault(count, []).extend(words)
+    ordered = {str(offset): _ordered(words) for offset, words in sorted(found.items())}
     return {offset: words for offset, words in ordered.items() if words}
+
+
+def _relative_days(locale: Locale, info: dict[str, Any]) -> dict[str, list[str]]:
+    return _relative(locale, info, "day")
+
+
+def _time_words(info: dict[str, Any]) -> dict[str, Any]:
+    r"""What counts a distance in time: each unit's words ("settimana", "settimane"), the
+    "ago" and "in" words, dateparser's patterns of a counted distance by sign and unit
+    ("-1 day": "(\d+) giorni fa"), and the words of a week, month or year from today. Unit
+    words keep single characters (天, 日, "g"): they are read only beside a number or a
+    relative word."""
+    counted: dict[str, list[str]] = {}
+    for phrase, patterns in sorted(info.get("relative-type-regex", {}).items()):
+        meaning = _COUNTED_PHRASE.fullmatch(phrase)
+        if meaning is not None:
+            sign = "1" if meaning["in"] else "-1"
+            counted[f"{sign} {meaning['unit']}"] = sorted(set(patterns))
+    return {
+        "units": {unit: _ordered(info.get(unit, ()), shortest=1) for unit in _UNITS},
+        "ago": _ordered(info.get("ago", ()), shortest=1),
+        "in": _ordered(info.get("in", ()), shortest=1),
+        "counted": counted,
+    }
 
 
 def _number_words(code: str, kind: str) -> dict[str, int]:
@@ -177,6 +211,8 @@ def generate(code: str) -> dict[str, Any]:
         "weekdays": _weekdays(locale, info, script),
         "day_periods": _day_periods(locale, info),
         "relative_days": _relative_days(locale, info),
+        "relative_units": {unit: _relative(locale, info, unit) for unit in _UNITS[1:]},
+        "time_words": _time_words(info),
         "cardinals": _number_words(code, "cardinal"),
         "ordinals": _number_words(code, "ordinal"),
     }

@@ -16,7 +16,7 @@ from reconciler.claims.dates import page_event_date, page_published_by
 from reconciler.reconcile import EventContext
 from reconciler.reconcile.confidence import conflict_confidence, sides_by_page
 from reconciler.reconcile.settings import SETTINGS
-from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind, Page
+from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind, DatePrecision, Page
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -27,34 +27,30 @@ def check_page(page: Page, claims: Sequence[Claim]) -> list[Conflict]:
 
 
 def _readings(claim: Claim) -> list[date]:
-    found = [date.fromisoformat(day) for day in claim.details.get("candidates", ())]
+    found = [date.fromisoformat(day) for day in claim.date.candidates]
     return found or [date.fromisoformat(claim.normalized)]
 
 
 def _is_day(claim: Claim) -> bool:
-    return claim.details.get("precision") == "day" and len(claim.normalized) == 10
+    return claim.date.precision == DatePrecision.DAY and len(claim.normalized) == 10
 
 
 def _agree(first: Claim, second: Claim) -> bool:
-    tolerance = max(
-        int(first.details.get("tolerance_days", 0)), int(second.details.get("tolerance_days", 0))
-    )
+    tolerance = max(first.date.tolerance_days, second.date.tolerance_days)
     return any(
         abs((one - two).days) <= tolerance for one in _readings(first) for two in _readings(second)
     )
 
 
 def _calendar_mismatches(page: Page, claims: list[Claim]) -> list[Conflict]:
-    by_group: dict[object, list[Claim]] = {}
+    by_group: dict[int, list[Claim]] = {}
     for claim in claims:
         if _is_day(claim):
-            by_group.setdefault(claim.details.get("group"), []).append(claim)
+            by_group.setdefault(claim.date.group, []).append(claim)
     conflicts = []
     for members in by_group.values():
         for first, second in combinations(members, 2):
-            if first.details.get("calendar") == second.details.get("calendar") or _agree(
-                first, second
-            ):
+            if first.date.calendar == second.date.calendar or _agree(first, second):
                 continue
             conflicts.append(
                 Conflict(
@@ -66,8 +62,8 @@ def _calendar_mismatches(page: Page, claims: list[Claim]) -> list[Conflict]:
                     ),
                     explanation=(
                         f"{page.id} gives one day as '{first.text}' ({first.normalized}, "
-                        f"{first.details.get('calendar')}) and '{second.text}' "
-                        f"({second.normalized}, {second.details.get('calendar')})."
+                        f"{first.date.calendar}) and '{second.text}' "
+                        f"({second.normalized}, {second.date.calendar})."
                     ),
                 )
             )
@@ -79,25 +75,25 @@ def _weekday_mismatches(page: Page, claims: list[Claim]) -> list[Conflict]:
     one ("आइतबार, १९ मंसिर २०८० | 5 November 2023" names a Sunday, 5 November), and never
     flagged when it fits some date of its group (a wrong second calendar is a
     calendar_mismatch, not a weekday one)."""
-    by_group: dict[object, list[Claim]] = {}
+    by_group: dict[int, list[Claim]] = {}
     for claim in claims:
         if _is_day(claim):
-            by_group.setdefault(claim.details.get("group"), []).append(claim)
+            by_group.setdefault(claim.date.group, []).append(claim)
     conflicts = []
     for claim in claims:
-        stated = claim.details.get("weekday")
+        stated = claim.date.weekday
         if stated is None or not _is_day(claim) or claim.anchor == "weekday":
             continue
-        group = by_group.get(claim.details.get("group"), [claim])
+        group = by_group.get(claim.date.group, [claim])
         if any(
             date.fromisoformat(member.normalized).weekday() == stated
             for member in group
-            if int(member.details.get("tolerance_days", 0)) == 0
+            if member.date.tolerance_days == 0
         ):
             continue  # it names a day of its group (the other calendar may be wrong)
-        gregorian = [member for member in group if member.details.get("calendar") == "gregorian"]
+        gregorian = [member for member in group if member.date.calendar == "gregorian"]
         checked = gregorian[0] if gregorian else claim
-        if int(checked.details.get("tolerance_days", 0)) > 0:
+        if checked.date.tolerance_days > 0:
             continue  # a Hijri or Bangabda day may be one off: its weekday proves nothing
         actual = date.fromisoformat(checked.normalized).weekday()
         if actual == stated:
@@ -128,16 +124,14 @@ def _event_claims(context: EventContext) -> dict[str, Claim]:
 
 def _comparable_day(claim: Claim) -> date:
     """The UTC day when a time and zone are stated, the written day otherwise."""
-    utc = claim.details.get("utc")
+    utc = claim.date.utc
     return date.fromisoformat(utc[:10]) if utc else date.fromisoformat(claim.normalized)
 
 
 def _same_day(first: Claim, second: Claim) -> bool:
-    tolerance = max(
-        int(first.details.get("tolerance_days", 0)), int(second.details.get("tolerance_days", 0))
-    )
-    zone_stated = "tz" in first.details or "tz" in second.details
-    both_instants = "utc" in first.details and "utc" in second.details
+    tolerance = max(first.date.tolerance_days, second.date.tolerance_days)
+    zone_stated = bool(first.date.tz or second.date.tz)
+    both_instants = bool(first.date.utc and second.date.utc)
     if zone_stated and not both_instants:
         tolerance = max(tolerance, 1)  # one side's local day may be the other's next day
     return abs((_comparable_day(first) - _comparable_day(second)).days) <= tolerance

@@ -129,7 +129,7 @@ def _with_increments(pages: Mapping[str, Sequence[Claim]]) -> dict[str, list[Cla
 
 def _lower_bound(claim: Claim) -> Claim:
     number = replace(claim.number, bound="at_least", high=None)
-    return replace(claim, value=number, details=number.to_details())
+    return replace(claim, value=number)
 
 
 def _page_candidates(claims: Sequence[Claim]) -> list[Claim]:

@@ -1,7 +1,7 @@
 """Quotes across the pages of one event: the same speaker saying materially different things.
 
 Quotes are grouped by speaker (the canonical name ``entities.resolve`` put in
-``details["speaker"]``, else the names as written compared with ``entities.same_entity``),
+``QuoteValue.speaker``, else the names as written compared with ``entities.same_entity``),
 then aligned across pages by meaning: two quotes are about the same point when each is the
 other's most similar quote on the other page and their embeddings are close. A paraphrase or
 a translation is no conflict; an aligned pair where one side is negated and the other not, or
@@ -81,7 +81,7 @@ def _name_matcher() -> Callable[[str, str], bool]:
 def same_speaker(a: Claim, b: Claim) -> bool:
     """Both quotes have the same speaker: the same canonical name when entities resolved
     both, else names as written that denote one entity."""
-    canonical_a, canonical_b = a.details.get("speaker"), b.details.get("speaker")
+    canonical_a, canonical_b = a.quote.speaker, b.quote.speaker
     if canonical_a and canonical_b:
         return bool(canonical_a == canonical_b)
     surface_a, surface_b = _speaker_surface(a), _speaker_surface(b)

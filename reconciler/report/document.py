@@ -8,8 +8,9 @@ place and participants, each with a confidence and its evidence. Each conflict h
 span, and ``says``, what that page states in words ("absent", "replaced", the value), so
 renderers can show the evidence without shipping whole pages.
 
-This module is the one place that reads ``Claim.details``; renderers and the CI gate read
-the document. The schema is ``schema.json`` beside this file.
+This module is the one place that turns claim values into JSON (each claim's ``details``,
+``ClaimValue.to_details``); renderers and the CI gate read the document. The schema is
+``schema.json`` beside this file.
 
 **Confidence of a headline fact** is one thing: how well the event's pages support it, the mean
 over the event's pages of the confidence of the page's best claim stating it (a claim of the
@@ -35,6 +36,7 @@ from reconciler.records import (
     Event,
     Page,
     PageError,
+    PersonValue,
     RegionKind,
     Result,
 )
@@ -168,7 +170,7 @@ def _fact(
 def _states(claim: Claim) -> bool:
     """Whether the claim asserts its value: a participant said to be absent or replaced does
     not support their taking part."""
-    return claim.details.get("status") not in _NOT_PRESENT
+    return not isinstance(claim.value, PersonValue) or claim.value.status not in _NOT_PRESENT
 
 
 def _evidence(claim: Claim, page: Page | None) -> dict[str, Any]:
@@ -197,7 +199,7 @@ def _timeline(event: Event, claims: tuple[Claim, ...]) -> list[dict[str, Any]]:
             "text": claim.text,
             "start": claim.start,
             "end": claim.end,
-            "calendar": claim.details.get("calendar"),
+            "calendar": claim.date.calendar,
             "slot": claim.slot,
         }
         for claim in dated
@@ -231,12 +233,12 @@ def says(claim: Claim) -> str:
     stayed away, were replaced or stood in; for a quote, who is quoted (two translations of one
     quote are one statement)."""
     if claim.kind == ClaimKind.PERSON and claim.slot == "participant":
-        status = str(claim.details.get("status", "present"))
-        if claim.details.get("substitute"):
+        status = claim.person.status
+        if claim.person.substitute:
             return f"{claim.normalized} stood in"
         return f"{claim.normalized} {_STATUS_WORDS.get(status, 'took part')}"
     if claim.kind == ClaimKind.QUOTE:
-        speaker = claim.details.get("speaker")
+        speaker = claim.quote.speaker
         return f"quotes {speaker}" if speaker else "a quote"
     return claim.normalized
 
@@ -270,7 +272,7 @@ def _claim(claim: Claim, page: Page | None) -> dict[str, Any]:
         "anchor": claim.anchor,
         "confidence": round(claim.confidence, 3),
         "says": says(claim),
-        "details": dict(claim.details),
+        "details": claim.value.to_details(),
         "context": _context(claim, page),
     }
 

@@ -46,6 +46,7 @@ def page_from(raw: str) -> records.Page:
 _VALUE_TYPES: dict[str, type[records.ClaimValue]] = {
     kind.__name__: kind
     for kind in (
+        records.DateValue,
         records.NumberValue,
         records.QuoteValue,
         records.PersonValue,
@@ -56,31 +57,40 @@ _VALUE_TYPES: dict[str, type[records.ClaimValue]] = {
 
 
 def claim_fields(claim: records.Claim) -> dict[str, Any]:
-    value = (
-        None
-        if claim.value is None
-        else {"type": type(claim.value).__name__, "fields": asdict(claim.value)}
-    )
-    return {**asdict(claim), "details": dict(claim.details), "value": value}
+    value = {"type": type(claim.value).__name__, "fields": asdict(claim.value)}
+    return {**asdict(claim), "value": value}
 
 
 def claim_from(fields: dict[str, Any]) -> records.Claim:
+    """A stored claim; ValueError when the row is of another format (a store written before
+    claims had typed values)."""
+    stored = fields.get("value")
+    if (
+        "details" in fields
+        or not isinstance(stored, dict)
+        or stored.get("type") not in _VALUE_TYPES
+    ):
+        raise ValueError(f"claim of page {fields.get('page_id')}: stored in an older format")
     return records.Claim(
         **{
             **fields,
             "kind": records.ClaimKind(fields["kind"]),
             "region": records.RegionKind(fields["region"]),
-            "value": _value_from(fields.get("value")),
+            "value": _value_from(stored),
         }
     )
 
 
-def _value_from(stored: dict[str, Any] | None) -> records.ClaimValue | None:
-    if stored is None:
-        return None
+def _value_from(stored: dict[str, Any]) -> records.ClaimValue:
+    """JSON has lists where the values have tuples, and plain strings for their enums."""
     fields = dict(stored["fields"])
     if stored["type"] == records.QuoteValue.__name__:
         fields["numbers"] = tuple(records.QuotedNumber(**number) for number in fields["numbers"])
+    if stored["type"] == records.DateValue.__name__:
+        fields["precision"] = records.DatePrecision(fields["precision"])
+        fields["candidates"] = tuple(fields["candidates"])
+        for name in ("native", "shift"):
+            fields[name] = None if fields[name] is None else tuple(fields[name])
     return _VALUE_TYPES[stored["type"]](**fields)
 
 

@@ -6,7 +6,8 @@ every offset holds in both), script runs and whether the text is mostly an unspa
 
 This module holds the package's one sentence splitter (``SENTENCE_BREAK``) and its one
 clause splitter (``CLAUSE_BREAK``); ``enclosing`` finds the sentence or clause around a span
-of any text (quotes use it on text whose quoted content is blanked).
+of any text (quotes use it on text whose quoted content is blanked), ``clause_window`` the
+clauses that qualify a phrase.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ __all__ = [
     "SENTENCE_BREAK",
     "Span",
     "TextLayer",
+    "TextSettings",
     "Token",
     "analyse",
     "ascii_digits",
+    "clause_window",
     "enclosing",
     "script_of",
     "sentence_spans",
@@ -57,8 +60,22 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*")
 
 # Scripts whose words run together without spaces (Unicode script names, lower case).
 _UNSPACED_SCRIPTS = frozenset({"han", "hiragana", "katakana", "thai", "lao", "khmer", "myanmar"})
-# Share of letters in unspaced scripts above which a text counts as unspaced.
-_UNSPACED_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class TextSettings:
+    # Share of letters in unspaced scripts above which a text counts as unspaced: a
+    # majority, by definition (not tuned on any data set).
+    unspaced_share: float = 0.5
+    # Texts whose analysis is kept: pages are analysed once each, and a run keeps the pages
+    # it is working on in memory anyway. A memory bound, not a tuned value.
+    cached_texts: int = 512
+    # Texts whose break positions are kept: the extractors of one page ask for the sentence
+    # around each find in turn (a few texts at a time: the page, its blanked variants).
+    cached_break_texts: int = 16
+
+
+SETTINGS = TextSettings()
 
 
 @dataclass(frozen=True)
@@ -158,7 +175,20 @@ def enclosing(pattern: regex.Pattern[str], text: str, start: int, end: int) -> t
     return before, after.start() if after else len(text)
 
 
-@lru_cache(maxsize=16)
+def clause_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end) and the clause either side of it, inside its sentence:
+    where the words that qualify a phrase stand ("أعلنت وزارة الداخلية المغربية، مساء اليوم
+    السبت": the verb is one clause before the day; "said on Monday that he will resign")."""
+    sentence_start, sentence_end = enclosing(SENTENCE_BREAK, text, start, end)
+    first, last = enclosing(CLAUSE_BREAK, text, start, end)
+    if first > sentence_start:
+        first = enclosing(CLAUSE_BREAK, text, first - 1, first - 1)[0]
+    if last < sentence_end:
+        last = enclosing(CLAUSE_BREAK, text, last + 1, last + 1)[1]
+    return max(sentence_start, first), min(sentence_end, last)
+
+
+@lru_cache(maxsize=SETTINGS.cached_break_texts)
 def _break_ends(pattern: regex.Pattern[str], text: str) -> tuple[int, ...]:
     """Where ``pattern``'s breaks end in ``text``, found once per text: extractors ask for the
     sentence around each of their finds, and rescanning from the start each time made a long
@@ -194,14 +224,10 @@ def _is_unspaced(runs: tuple[ScriptRun, ...], text: str) -> bool:
             1 for char in text[run.start : run.end] if char.isalpha()
         )
     total = letters[True] + letters[False]
-    return total > 0 and letters[True] > total * _UNSPACED_SHARE
+    return total > 0 and letters[True] > total * SETTINGS.unspaced_share
 
 
-# Pages are analysed once each; a run keeps the pages it is working on in memory anyway.
-_CACHED_TEXTS = 512
-
-
-@lru_cache(maxsize=_CACHED_TEXTS)
+@lru_cache(maxsize=SETTINGS.cached_texts)
 def analyse(text: str) -> TextLayer:
     """The text layer of ``text`` (cached: every extractor of a page reads the same one)."""
     runs = _script_runs(text)

@@ -11,11 +11,24 @@ import pytest
 
 from reconciler import check
 from reconciler.check import Decision, Review, output
-from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind, Page, RegionKind, Result
+from reconciler.records import (
+    Claim,
+    ClaimKind,
+    Conflict,
+    ConflictKind,
+    NumberValue,
+    Page,
+    RegionKind,
+    Result,
+)
+
+# The gate reads a claim's ``normalized``; its value only says what it counts.
+_DEATHS = NumberValue(0, None, None, "exact", "deaths", "", False, "", True, False, "")
 
 
 def _number(page_id: str, value: str) -> Claim:
-    return Claim(ClaimKind.NUMBER, page_id, 2, 3, "y", RegionKind.BODY, value, 0.9, slot="deaths")
+    return Claim(ClaimKind.NUMBER, page_id, 2, 3, "y", RegionKind.BODY, value, 0.9, slot="deaths",
+                 value=_DEATHS)  # fmt: skip
 
 
 def _result(*conflicts: tuple[ConflictKind, dict[str, str], float]) -> Result:

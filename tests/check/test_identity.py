@@ -4,7 +4,16 @@ about, so neither changes when a page is added."""
 from __future__ import annotations
 
 from reconciler import identity
-from reconciler.records import Claim, ClaimKind, Conflict, ConflictKind, Event, Page, RegionKind
+from reconciler.records import (
+    Claim,
+    ClaimKind,
+    Conflict,
+    ConflictKind,
+    Event,
+    NumberValue,
+    Page,
+    RegionKind,
+)
 from reconciler.report import document
 
 
@@ -34,9 +43,24 @@ def test_event_ids_are_safe_and_distinct_for_odd_page_ids() -> None:
     assert all(set(event_id) <= set("abcdefghijklmnopqrstuvwxyz0123456789-._") for event_id in ids)
 
 
+# The gate and the ids read a claim's ``normalized``; its value only says what it counts.
+_DEATHS = NumberValue(0, None, None, "exact", "deaths", "", False, "", True, False, "")
+
+
 def _conflict(values: dict[str, str], event_id: str = "event-doc-1") -> Conflict:
     claims = tuple(
-        Claim(ClaimKind.NUMBER, page_id, 0, 1, "x", RegionKind.BODY, value, 0.9, slot="deaths")
+        Claim(
+            ClaimKind.NUMBER,
+            page_id,
+            0,
+            1,
+            "x",
+            RegionKind.BODY,
+            value,
+            0.9,
+            slot="deaths",
+            value=_DEATHS,
+        )
         for page_id, value in values.items()
     )
     return Conflict(ConflictKind.NUMBER, tuple(values), claims, 0.9, "differs", event_id)

@@ -65,6 +65,22 @@ def _page(body: str, fetched_at: str, dateline: str = "") -> Page:
             "মঙ্গলবার",
             "2025-07-15",
         ),
+        (  # a dateline whose place is long: the rule is the clause, not a count of letters
+            "SAN SALVADOR DE JUJUY, Jujuy Province, Argentina, Sept 9 - A strong earthquake "
+            "shook the north of the country late on Friday, killing at least 12 people.\n",
+            "2023-09-09T21:00:00Z",
+            "",
+            "Friday",
+            "2023-09-08",
+        ),
+        (  # the reporting verb a long clause before the day it tells of
+            "The disaster authority said in a statement released to reporters and aid workers "
+            "in the evening, on Saturday, that the storm which struck on Thursday killed 40.\n",
+            "2023-09-09T21:00:00Z",
+            "",
+            "Thursday",
+            "2023-09-07",
+        ),
         (  # a background date beside "earlier" gives way
             "Earlier, on Monday, the two ministers spoke by phone. The ministers met in Riyadh "
             "on Thursday to reopen embassies.\n",

@@ -45,7 +45,7 @@ def test_unanchored_weekday_stays_partial() -> None:
     page = dev_pages()["bn-seed-002"]  # no header date, no crawl time
     claims = extract(page)
     assert [(claim.text, claim.normalized) for claim in claims] == [("গত মঙ্গলবার", "")]
-    assert claims[0].details["precision"] == "weekday"
+    assert claims[0].date.precision == "weekday"
     assert page_event_date(page, claims) is None
 
 
@@ -66,9 +66,9 @@ def test_page_dates(page_id: str, page_dates: list[str]) -> None:
 
 def test_header_line_parts_share_a_group_and_calendar() -> None:
     claims = [c for c in extract(dev_pages()["doc-022"]) if c.region == RegionKind.HEADER]
-    assert [c.details["calendar"] for c in claims] == ["gregorian", "bangabda", "hijri"]
-    assert len({c.details["group"] for c in claims}) == 1
-    assert claims[0].details["weekday"] == 3
+    assert [c.date.calendar for c in claims] == ["gregorian", "bangabda", "hijri"]
+    assert len({c.date.group for c in claims}) == 1
+    assert claims[0].date.weekday == 3
 
 
 def test_stale_header_lowers_confidence() -> None:
@@ -80,7 +80,7 @@ def test_stale_header_lowers_confidence() -> None:
 def test_time_and_zone_give_a_utc_instant() -> None:
     claim = page_event_date(dev_pages()["doc-022"], extract(dev_pages()["doc-022"]))
     assert claim is not None
-    assert (claim.details["time"], claim.details["tz"], claim.details["utc"]) == (
+    assert (claim.date.time, claim.date.tz, claim.date.utc) == (
         "02:37",
         "+06:00",
         "2025-07-16T20:37Z",
@@ -89,9 +89,9 @@ def test_time_and_zone_give_a_utc_instant() -> None:
 
 def test_am_pm_words() -> None:
     by_text = {c.text: c for c in extract(dev_pages()["bn-seed-003"])}
-    assert by_text["নভেম্বর ২, ২০২৪ ১০:১৯ অপরাহ্ণ"].details["time"] == "22:19"
+    assert by_text["নভেম্বর ২, ২০২৪ ১০:১৯ অপরাহ্ণ"].date.time == "22:19"
     by_text = {c.text: c for c in extract(dev_pages()["doc-028"])}
-    assert by_text["১৩ নভেম্বর ২০২৪, ১১:৪০ পূর্বাহ্ণ"].details["time"] == "11:40"
+    assert by_text["১৩ নভেম্বর ২০২৪, ১১:৪০ পূর্বাহ্ণ"].date.time == "11:40"
 
 
 @pytest.mark.parametrize(
@@ -103,7 +103,7 @@ def test_no_dates_from_boilerplate_or_magnitudes(page_id: str) -> None:
         assert claim.kind == ClaimKind.DATE
         assert claim.region != RegionKind.BOILERPLATE
         assert page.region_at(claim.start) == claim.region
-        assert claim.details["precision"] in ("day", "month", "year", "weekday", "partial")
+        assert claim.date.precision in ("day", "month", "year", "weekday", "partial")
         assert not any(junk in claim.text for junk in ("৭.৩", "63", "25,200", "80"))
 
 

@@ -82,7 +82,7 @@ def _header_page(line: str) -> Page:
 def test_header_line(line: str, readings: list[tuple[str, str]], flagged: list[str]) -> None:
     page = _header_page(line)
     claims = extract(page)
-    assert [(c.details["calendar"], c.normalized) for c in claims] == readings
-    assert {c.details["group"] for c in claims} == {claims[0].details["group"]}
+    assert [(c.date.calendar, c.normalized) for c in claims] == readings
+    assert {c.date.group for c in claims} == {claims[0].date.group}
     assert all(c.slot == "page_date" for c in claims)
     assert [conflict.kind.value for conflict in check_page(page, claims)] == flagged

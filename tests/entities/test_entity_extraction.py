@@ -193,7 +193,7 @@ def test_people_and_place_of_the_event(
 def test_latin_form_in_brackets_is_kept(text: str, surface: str, latin: str) -> None:
     page = _page("bn", "শিরোনাম", text)
     people = [c for c in extract(page) if c.kind == ClaimKind.PERSON]
-    assert any(c.text == surface and c.details.get("latin") == latin for c in people), people
+    assert any(c.text == surface and c.person.latin == latin for c in people), people
 
 
 @pytest.mark.parametrize(
@@ -230,7 +230,7 @@ def test_latin_form_in_brackets_is_kept(text: str, surface: str, latin: str) -> 
 def test_status_of_a_person(lang: str, text: str, name: str, status: str) -> None:
     page = _page(lang, "Talks", text)
     statuses = {
-        c.details["status"]
+        c.person.status
         for c in extract(page)
         if c.kind == ClaimKind.PERSON and same_entity(name, c.normalized)
     }

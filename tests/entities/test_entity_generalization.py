@@ -30,9 +30,7 @@ def _event_place(claims: list[Claim]) -> set[str]:
 
 
 def _people(claims: list[Claim]) -> set[str]:
-    return {
-        str(claim.details.get("full_name")) for claim in claims if claim.kind == ClaimKind.PERSON
-    }
+    return {claim.person.full_name for claim in claims if claim.kind == ClaimKind.PERSON}
 
 
 def test_stoplists_and_calendar_words() -> None:
@@ -174,7 +172,7 @@ def test_on_behalf_of_a_prince_marks_him_replaced() -> None:
         "السمو الأمير فيصل بن فرحان بن عبدالله وزير الخارجية.",
     )
     statuses = {
-        str(claim.details.get("full_name")): claim.details.get("status")
+        claim.person.full_name: claim.person.status
         for claim in extract(page)
         if claim.kind == ClaimKind.PERSON
     }

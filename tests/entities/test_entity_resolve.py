@@ -10,7 +10,16 @@ import pytest
 from reconciler.claims.entities import extract, resolve, same_entity
 from reconciler.ingest import load
 from reconciler.names.scripts import script_of
-from reconciler.records import Claim, ClaimKind, Page, Region, RegionKind
+from reconciler.records import (
+    Claim,
+    ClaimKind,
+    DatePrecision,
+    DateValue,
+    Page,
+    QuoteValue,
+    Region,
+    RegionKind,
+)
 
 
 def _page(page_id: str, lang: str, text: str) -> Page:
@@ -60,7 +69,8 @@ def test_one_name_per_person_across_scripts() -> None:
 
 
 def test_resolve_keeps_every_claim_and_leaves_others_alone() -> None:
-    other = Claim(ClaimKind.DATE, "en", 0, 3, "Rus", RegionKind.BODY, "2025-07-15", 0.9)
+    day = DateValue(DatePrecision.DAY, "gregorian", 0, group=0)
+    other = Claim(ClaimKind.DATE, "en", 0, 3, "Rus", RegionKind.BODY, "2025-07-15", 0.9, value=day)
     claims = [other, *extract(PAGES[1])]
     resolved = resolve(claims)
     assert len(resolved) == len(claims)
@@ -78,11 +88,11 @@ def test_quote_speaker_gets_the_canonical_name() -> None:
         RegionKind.BODY,
         "...",
         0.8,
-        details={"speaker_surface": "পুতিন"},
+        value=QuoteValue("পুতিন", direct=True, style="“”", negated=False, numbers=()),
     )
     resolved = resolve([*entities, quote])
-    assert resolved[-1].details["speaker"] == "Vladimir Putin"
-    assert resolved[-1].details["speaker_surface"] == "পুতিন"
+    assert resolved[-1].quote.speaker == "Vladimir Putin"
+    assert resolved[-1].quote.speaker_surface == "পুতিন"
 
 
 def test_two_people_of_one_page_never_merge() -> None:
@@ -95,9 +105,11 @@ def test_two_people_of_one_page_never_merge() -> None:
     assert {"Wang Yi", "Wang Wenbin"} <= names
 
 
-def test_resolve_survives_claims_without_details() -> None:
-    bare = replace(extract(PAGES[1])[0], details={})
-    assert len(resolve([bare])) == 1
+def test_resolve_survives_person_claims_that_say_no_more_than_their_text() -> None:
+    person = next(claim for claim in extract(PAGES[1]) if claim.kind == ClaimKind.PERSON)
+    bare = replace(person, value=replace(person.person, surface="", entity="", full_name=""))
+    (resolved,) = resolve([bare])
+    assert resolved.normalized
 
 
 EXONYM_PAGES = [

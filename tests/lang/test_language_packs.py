@@ -69,3 +69,14 @@ def test_no_pack_is_a_clear_key_error() -> None:
 def test_shared_data_is_not_a_language() -> None:
     assert "_common" not in lang.codes()
     assert lang.common("entities")["name_particles"]
+
+
+def test_relative_units_and_counted_distances_of_a_pack() -> None:
+    italian = lang.pack("it")
+    assert "mese scorso" in italian.relative_units["month"][-1]
+    assert "settimana prossima" in italian.relative_units["week"][1]
+    assert {"giorni", "giorno"} <= set(italian.time_words.units["day"])
+    assert any("giorni fa" in pattern for pattern in italian.time_words.counted[-1, "day"])
+    assert "fa" in italian.time_words.ago
+    hungarian_march = lang.pack("hu").months[2]
+    assert "március" in hungarian_march and "iii" not in hungarian_march  # a numeral, no name

@@ -30,20 +30,20 @@ def test_page_date(claims: list[Claim]) -> None:
 
 
 def test_numbers_with_what_they_count(claims: list[Claim]) -> None:
-    counted = {(c.details["quantity"], c.normalized) for c in _of(claims, ClaimKind.NUMBER)}
+    counted = {(c.number.quantity, c.normalized) for c in _of(claims, ClaimKind.NUMBER)}
     assert {("deaths", "12"), ("injured", "140"), ("magnitude", "6.1")} <= counted
-    deaths = next(c for c in _of(claims, ClaimKind.NUMBER) if c.details["quantity"] == "deaths")
-    assert deaths.details["bound"] == "at_least"  # "en az 12 kişi"
+    deaths = next(c for c in _of(claims, ClaimKind.NUMBER) if c.number.quantity == "deaths")
+    assert deaths.number.bound == "at_least"  # "en az 12 kişi"
 
 
 def test_people_with_their_titles(claims: list[Claim]) -> None:
-    people = {c.normalized: c.details.get("role", "") for c in _of(claims, ClaimKind.PERSON)}
+    people = {c.normalized: c.person.role for c in _of(claims, ClaimKind.PERSON)}
     assert people["Kemal Aydın"] == "İçişleri Bakanı"
     assert people["Selin Karaca"] == "Vali"
 
 
 def test_quotes_with_speakers_and_negation(claims: list[Claim]) -> None:
     quotes = _of(claims, ClaimKind.QUOTE)
-    speakers = {c.details["speaker_surface"]: c.details["negated"] for c in quotes}
+    speakers = {c.quote.speaker_surface: c.quote.negated for c in quotes}
     assert speakers["Aydın"] is False
     assert next(negated for name, negated in speakers.items() if "Karaca" in name) is True

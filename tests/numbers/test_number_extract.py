@@ -181,9 +181,9 @@ def test_odd_text_never_raises(text: str) -> None:
 def test_page_claims_read_only_readable_regions(dev_pages: dict[str, Page]) -> None:
     page = dev_pages["doc-016"]
     claims = extract(page)
-    assert [c.normalized for c in claims if c.details["quantity"] == "deaths"] == ["61", "61"]
+    assert [c.normalized for c in claims if c.number.quantity == "deaths"] == ["61", "61"]
     assert all(page.region_at(c.start) != RegionKind.BOILERPLATE for c in claims)
-    assert not any(c.details["quantity"] == "magnitude" for c in claims)  # a related headline
+    assert not any(c.number.quantity == "magnitude" for c in claims)  # a related headline
     assert all(c.text == page.text[c.start : c.end] for c in claims)
 
 
@@ -201,14 +201,14 @@ def test_page_claims_read_only_readable_regions(dev_pages: dict[str, Page]) -> N
 def test_dev_pages(
     dev_pages: dict[str, Page], page_id: str, quantity: str, values: list[tuple[str, str]]
 ) -> None:
-    claims = [c for c in extract(dev_pages[page_id]) if c.details["quantity"] == quantity]
-    assert [(c.normalized, c.details["scope"]) for c in claims] == values
+    claims = [c for c in extract(dev_pages[page_id]) if c.number.quantity == quantity]
+    assert [(c.normalized, c.number.scope) for c in claims] == values
 
 
 def test_unknown_language_falls_back_on_script() -> None:
     text = "ইরাকের শপিং মলে ভয়াবহ আগুন, নিহত ৫০"
     page = Page("p", text, (Region(RegionKind.BODY, 0, len(text)),), lang="und")
-    assert [c.details["quantity"] for c in extract(page)] == ["deaths"]
+    assert [c.number.quantity for c in extract(page)] == ["deaths"]
 
 
 NOISE = [

@@ -305,9 +305,9 @@ def test_dev_page_quotes(
 ) -> None:
     page = dev_pages[page_id]
     (claim,) = [c for c in extract(page) if fragment in c.normalized]
-    assert (claim.details["speaker_surface"], claim.details["direct"]) == (speaker, direct)
+    assert (claim.quote.speaker_surface, claim.quote.direct) == (speaker, direct)
     assert claim.text == page.text[claim.start : claim.end]
-    start, end = claim.details["speaker_start"], claim.details["speaker_end"]
+    start, end = claim.quote.speaker_start, claim.quote.speaker_end
     assert page.text[start:end] == speaker
 
 
@@ -315,7 +315,7 @@ def test_page_of_unknown_language_is_read_by_script() -> None:
     text = "ল্যাভরভ বলেন, “কোরীয় উপদ্বীপের পারমাণবিক নিরস্ত্রীকরণের বিষয়টি আর নেই।”"
     page = Page("p", text, (Region(RegionKind.BODY, 0, len(text)),), lang="und")
     (claim,) = extract(page)
-    assert claim.details["speaker_surface"] == "ল্যাভরভ"
+    assert claim.quote.speaker_surface == "ল্যাভরভ"
 
 
 NOISE = [

@@ -23,7 +23,7 @@ def _person(page_id: str, status: str) -> Claim:
         full_name="Anna Berg", status=status, substitute=False,
     )  # fmt: skip
     return Claim(ClaimKind.PERSON, page_id, 0, 9, "Anna Berg", RegionKind.BODY, "Anna Berg",
-                 0.8, slot="participant", details=value.to_details(), value=value)  # fmt: skip
+                 0.8, slot="participant", value=value)  # fmt: skip
 
 
 def _context(statuses: dict[str, str]) -> EventContext:

@@ -18,8 +18,11 @@ from reconciler.records import (
     ClaimKind,
     Conflict,
     ConflictKind,
+    DatePrecision,
+    DateValue,
     Event,
     Page,
+    PersonValue,
     Region,
     RegionKind,
     Result,
@@ -30,6 +33,17 @@ runner = CliRunner()
 HOSTILE = "<script>alert(1)</script> [link](javascript:x) | **bold**"
 
 
+def _day(calendar: str, tolerance_days: int) -> DateValue:
+    return DateValue(DatePrecision.DAY, calendar, tolerance_days, group=0)
+
+
+def _anna_berg(status: str) -> PersonValue:
+    return PersonValue(
+        surface="Anna Berg", cue="title", role="", latin="", entity="anna-berg",
+        full_name="Anna Berg", status=status, substitute=False,
+    )  # fmt: skip
+
+
 def _hand_built() -> Result:
     """Two pages disagreeing on a date, one in Bangabda, with hostile text around a span."""
     first = "২৪শে অগ্রহায়ণ, ১৪৩১ বঙ্গাব্দ\nবৈঠক হয়েছে।"
@@ -37,9 +51,9 @@ def _hand_built() -> Result:
     start = second.index("2 November 2024")
     claims = (
         Claim(ClaimKind.DATE, "a", 0, 29, first[:29], RegionKind.HEADER, "2024-12-09", 0.9,
-              slot="page_date", details={"calendar": "bangabda"}),
+              slot="page_date", value=_day("bangabda", 1)),
         Claim(ClaimKind.DATE, "b", start, start + 15, "2 November 2024", RegionKind.BODY,
-              "2024-11-02", 0.8, slot="event_date", details={"calendar": "gregorian"}),
+              "2024-11-02", 0.8, slot="event_date", value=_day("gregorian", 0)),
     )  # fmt: skip
     pages = (
         Page("a", first, (Region(RegionKind.HEADER, 0, 29),), lang="bn", path=Path("a.txt")),
@@ -170,7 +184,7 @@ def _absent_minister() -> Result:
     second = "Anna Berg did not travel to the summit."
     claims = tuple(
         Claim(ClaimKind.PERSON, page_id, start, start + 9, "Anna Berg", RegionKind.BODY,
-              "Anna Berg", 0.8, slot="participant", details={"status": status})
+              "Anna Berg", 0.8, slot="participant", value=_anna_berg(status))
         for page_id, start, status in (("p", 13, "present"), ("q", 0, "absent"))
     )  # fmt: skip
     pages = (

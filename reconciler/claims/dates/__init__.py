@@ -3,9 +3,8 @@ calendars, resolved to a Gregorian day against the page's own date.
 
 Slots: "page_date" (the header date line, the dateline timestamp), "event_date" (the body
 date that dates the reported event, see ``page_event_date``), "date" (any other).
-``details``: calendar, precision, weekday (stated, 0 = Monday), group (dates meant as the
-same day share it), tolerance_days, time, tz, utc, relative, candidates (every Gregorian
-reading of a non-Gregorian date).
+Each claim's value is a ``DateValue``: calendar, precision, stated weekday, group (dates
+meant as the same day share it), time and zone, relative words, Gregorian readings.
 """
 
 from __future__ import annotations
@@ -21,24 +20,17 @@ from reconciler.claims.dates.finder import Atom, DateParts, Expression, expressi
 from reconciler.claims.dates.lexicon import fold, patterns
 from reconciler.claims.dates.locales import Shift
 from reconciler.claims.dates.resolve import Anchor, Resolved, resolve
+from reconciler.claims.dates.settings import SETTINGS
 from reconciler.ingest import crawl_dates
-from reconciler.records import Claim, ClaimKind, Page, RegionKind
-from reconciler.text import SENTENCE_BREAK
+from reconciler.records import Claim, ClaimKind, DatePrecision, Page, RegionKind
+from reconciler.text import CLAUSE_BREAK, SENTENCE_BREAK, clause_window, enclosing
 
 __all__ = ["extract", "page_event_date", "page_published_by"]
 
-_TRUST = {"header": 1.0, "dateline": 0.95}
-_STALE_HEADER_TRUST = 0.7  # a header dated the crawl day may be the day the page was saved
-_DATE_LINE_MAX_LETTERS = 30  # "প্রকাশ:", "Updated", "By Mei Lin Ong | Published"
-_ARTICLE_LINE = 200  # the first line this long starts the article text
-_RECENT = timedelta(days=31)  # how far back a report's own event usually lies
+_TRUST = {"header": SETTINGS.header_trust, "dateline": SETTINGS.dateline_trust}
+_RECENT = timedelta(days=SETTINGS.recent_days)
 _EVENT_REGIONS = (RegionKind.BODY, RegionKind.DATELINE, RegionKind.HEADLINE)
-_LEAD_SENTENCES = 2  # the sentences that hold the lead's dates
-_AMBIGUOUS_LEAD = 0.8  # the lead names two days: the choice may be the wrong one
-_NEAR = 48  # characters: "أعلنت وزارة الداخلية المغربية، مساء اليوم السبت"
-_DATELINE_PREFIX = 40  # "MARRAKECH, Morocco, " before a dateline's date
 _DATELINE_DASH = regex.compile(r"\s*[-–—:]\s")
-_SENTENCE_END = SENTENCE_BREAK  # the text layer's one sentence splitter
 
 
 @dataclass(frozen=True)
@@ -89,7 +81,7 @@ def extract(page: Page) -> list[Claim]:
         )
         claims = _west_bengal_where_it_fits(claims)
         # "this year" with no page date to count from states nothing
-        claims = [claim for claim in claims if claim.normalized or "shift" not in claim.details]
+        claims = [claim for claim in claims if claim.normalized or claim.date.shift is None]
         chosen = _choose_event_date(page.text, claims, anchor.day if anchor is not None else None)
     except (ValueError, OverflowError):  # a day beyond datetime's range: odd text, no dates
         return []
@@ -129,7 +121,7 @@ def _years_completed(
 def _day_month(item: _Found, claim: Claim) -> DateParts | None:
     """The date of an unresolved day and month without a year ("9 June", "۷ تیر")."""
     atom = item.expression.first("date")
-    if claim.details.get("precision") != "partial" or atom is None or atom.date is None:
+    if claim.date.precision != DatePrecision.PARTIAL or atom is None or atom.date is None:
         return None
     parts = atom.date
     return parts if parts.year is None and None not in (parts.month, parts.day) else None
@@ -215,23 +207,23 @@ def _west_bengal_where_it_fits(claims: list[Claim]) -> list[Claim]:
     """A Bangabda date written beside a Gregorian one that it matches by the West Bengal
     calendar but not by the Bangladesh rule is a West Bengal date."""
     gregorian_by_group = {
-        claim.details["group"]: claim.normalized
+        claim.date.group: claim.normalized
         for claim in claims
-        if claim.details.get("calendar") == "gregorian" and claim.details["precision"] == "day"
+        if claim.date.calendar == "gregorian" and claim.date.precision == DatePrecision.DAY
     }
     settled = []
     for claim in claims:
-        written = gregorian_by_group.get(claim.details["group"])
-        native = claim.details.get("native")
-        if claim.details.get("calendar") == "bangabda" and written and native:
-            west_bengal = to_gregorian("bangabda_wb", *native)
+        written = gregorian_by_group.get(claim.date.group)
+        year, month, day = claim.date.native or (None, 0, 0)
+        if claim.date.calendar == "bangabda" and written and year is not None:
+            west_bengal = to_gregorian("bangabda_wb", year, month, day)
             if west_bengal is not None and west_bengal.isoformat() == written != claim.normalized:
-                details = {
-                    **claim.details,
-                    "calendar": "bangabda_wb",
-                    "tolerance_days": tolerance_days("bangabda_wb"),
-                }
-                claim = replace(claim, normalized=written, details=details)
+                value = replace(
+                    claim.date,
+                    calendar="bangabda_wb",
+                    tolerance_days=tolerance_days("bangabda_wb"),
+                )
+                claim = replace(claim, normalized=written, value=value)
         settled.append(claim)
     return settled
 
@@ -245,7 +237,7 @@ def page_event_date(page: Page, claims: Sequence[Claim]) -> Claim | None:
         return marked
     page_dates = [
         claim.normalized
-        for claim in sorted(own, key=lambda claim: claim.details.get("calendar") != "gregorian")
+        for claim in sorted(own, key=lambda claim: claim.date.calendar != "gregorian")
         if claim.slot == "page_date" and _is_day(claim)
     ]
     crawled = _crawl_anchor(page)
@@ -262,7 +254,7 @@ def page_published_by(page: Page, claims: Sequence[Claim]) -> date | None:
         if claim.kind == ClaimKind.DATE
         and claim.page_id == page.id
         and claim.slot == "page_date"
-        and claim.details.get("calendar") == "gregorian"
+        and claim.date.calendar == "gregorian"
         and _is_day(claim)
     ]
     crawled = [crawl.span[1] for crawl in crawl_dates.of_page(page)]
@@ -270,7 +262,7 @@ def page_published_by(page: Page, claims: Sequence[Claim]) -> date | None:
 
 
 def _is_day(claim: Claim) -> bool:
-    return claim.details.get("precision") == "day" and len(claim.normalized) == 10
+    return claim.date.precision == DatePrecision.DAY and len(claim.normalized) == 10
 
 
 def _choose_event_date(text: str, claims: Sequence[Claim], page_day: date | None) -> Claim | None:
@@ -296,7 +288,7 @@ def _choose_event_date(text: str, claims: Sequence[Claim], page_day: date | None
             if claim.region in _EVENT_REGIONS
             and claim.slot != "page_date"
             and _is_day(claim)
-            and claim.details.get("relative") != "next"
+            and claim.date.relative != "next"
         ),
         key=lambda claim: (not recent(claim), claim.start),
     )
@@ -309,7 +301,7 @@ def _choose_event_date(text: str, claims: Sequence[Claim], page_day: date | None
             if claim is lead[0]:
                 return claim
             # The lead named another day first: the choice is less sure.
-            return replace(claim, confidence=round(claim.confidence * _AMBIGUOUS_LEAD, 3))
+            return replace(claim, confidence=round(claim.confidence * SETTINGS.ambiguous_lead, 3))
     return lead[0] if lead else eligible[0]
 
 
@@ -344,20 +336,30 @@ def _replaced(text: str, claim: Claim, later: list[Claim]) -> bool:
 
 
 def _sentence(text: str, claim: Claim) -> tuple[int, int]:
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, claim.start)]
-    after = _SENTENCE_END.search(text, claim.end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+    return enclosing(SENTENCE_BREAK, text, claim.start, claim.end)
+
+
+def _opens_dateline(text: str, claim: Claim) -> bool:
+    """A date opening a clause of its line's first sentence, a dash after it: the filing date
+    of a dateline written into the body ("MARRAKECH, Morocco, Sept 9 - A ...")."""
+    line_start = text.rfind("\n", 0, claim.start) + 1
+    clause_start, _ = enclosing(CLAUSE_BREAK, text, claim.start, claim.end)
+    return (
+        _sentence(text, claim)[0] <= line_start
+        and not text[clause_start : claim.start].strip()
+        and _DATELINE_DASH.match(text, claim.end) is not None
+    )
 
 
 def _lead(text: str, claims: list[Claim]) -> list[Claim]:
-    """The claims of the first _LEAD_SENTENCES sentences that hold a date (a dateline's own
+    """The claims of the first SETTINGS.lead_sentences sentences that hold a date (a dateline's own
     date opens no sentence)."""
     sentences: list[tuple[int, int]] = []
     lead = []
     for claim in claims:
         span = _sentence(text, claim)
         if span not in sentences:
-            if len(sentences) == _LEAD_SENTENCES:
+            if len(sentences) == SETTINGS.lead_sentences:
                 break
             if claim.region != RegionKind.DATELINE:
                 sentences.append(span)
@@ -368,13 +370,10 @@ def _lead(text: str, claims: list[Claim]) -> list[Claim]:
 def _aside(text: str, claim: Claim) -> str | None:
     """The kind of aside: "dateline" (a dateline's filing date), "reported" (a date told
     beside a reporting verb), "background" (beside "earlier", "ago"), or None."""
-    line_start = text.rfind("\n", 0, claim.start) + 1
-    if claim.region == RegionKind.DATELINE or (
-        claim.start - line_start <= _DATELINE_PREFIX and _DATELINE_DASH.match(text, claim.end)
-    ):
+    if claim.region == RegionKind.DATELINE or _opens_dateline(text, claim):
         return "dateline"  # "काठमाडौं, कात्तिक १८", "MARRAKECH, Morocco, Sept 9 - A ..."
-    begin, end = _sentence(text, claim)
-    window = fold(text[max(begin, claim.start - _NEAR) : min(end, claim.end + _NEAR)])
+    begin, end = clause_window(text, claim.start, claim.end)  # where the telling words stand
+    window = fold(text[begin:end])
     if patterns().background.search(window):
         return "background"
     if patterns().reporting.search(window):
@@ -405,7 +404,7 @@ def _find(page: Page) -> list[_Found]:
 def _article_start(text: str) -> int:
     offset = 0
     for line in text.splitlines(keepends=True):
-        if len(line.strip()) >= _ARTICLE_LINE:
+        if len(line.strip()) >= SETTINGS.article_line:
             return offset
         offset += len(line)
     return len(text)
@@ -430,7 +429,7 @@ def _on_date_line(text: str, expression: Expression, others: list[Expression]) -
         if line_start <= other.start and other.end <= line_end:
             for index in range(other.start - line_start, other.end - line_start):
                 rest[index] = " "
-    return sum(char.isalpha() for char in rest) <= _DATE_LINE_MAX_LETTERS
+    return sum(char.isalpha() for char in rest) <= SETTINGS.date_line_max_letters
 
 
 def _page_anchor(page: Page, found: list[_Found]) -> Anchor | None:
@@ -440,10 +439,8 @@ def _page_anchor(page: Page, found: list[_Found]) -> Anchor | None:
     for gregorian_only in (True, False):
         days: list[tuple[date, str]] = []
         for item in dated:
-            resolved = resolve(item.expression, None)
-            if resolved.day is None or (
-                gregorian_only and resolved.details.get("calendar") != "gregorian"
-            ):
+            resolved = resolve(item.expression, None, item.group)
+            if resolved.day is None or (gregorian_only and resolved.value.calendar != "gregorian"):
                 continue
             if crawled is not None and resolved.day > crawled + timedelta(days=1):
                 continue  # a page is not dated after it was saved: a wrong header date
@@ -452,7 +449,7 @@ def _page_anchor(page: Page, found: list[_Found]) -> Anchor | None:
             # Page dates that disagree: the earliest is the publication, a later one the
             # day it was updated or the site's own clock in its header.
             day, source = min(days, key=lambda found: (found[0], found[1] != "header"))
-            trust = _STALE_HEADER_TRUST if day == crawled else _TRUST[source]
+            trust = SETTINGS.stale_header_trust if day == crawled else _TRUST[source]
             return Anchor(day, source, trust)
     return _crawl_anchor(page)
 
@@ -483,17 +480,17 @@ def _crawl_day(fetched_at: str | None) -> date | None:
 
 
 def _claim(page: Page, item: _Found, anchor: Anchor | None) -> Claim:
-    resolved: Resolved = resolve(item.expression, anchor)
-    details = {**resolved.details, "precision": resolved.precision, "group": item.group}
+    resolved: Resolved = resolve(item.expression, anchor, item.group)
+    value = resolved.value
     atom = item.expression.first("date")
     if atom is not None and atom.date is not None and atom.date.last_day is not None:
         # A range ("the night of 6-7 May") is dated by its first day and may mean any of
         # its days: another page's day within it does not contradict it.
         span = atom.date.last_day - (atom.date.day or atom.date.last_day)
-        details["tolerance_days"] = max(int(details.get("tolerance_days", 0)), span)
+        value = replace(value, tolerance_days=max(value.tolerance_days, span))
     confidence = resolved.confidence
-    if item.is_page_date and anchor is not None and anchor.trust == _STALE_HEADER_TRUST:
-        confidence = min(confidence, _STALE_HEADER_TRUST)
+    if item.is_page_date and anchor is not None and anchor.trust == SETTINGS.stale_header_trust:
+        confidence = min(confidence, SETTINGS.stale_header_trust)
     return Claim(
         kind=ClaimKind.DATE,
         page_id=page.id,
@@ -505,5 +502,5 @@ def _claim(page: Page, item: _Found, anchor: Anchor | None) -> Claim:
         confidence=round(confidence, 3),
         slot="page_date" if item.is_page_date else "date",
         anchor=resolved.anchor,
-        details=details,
+        value=value,
     )

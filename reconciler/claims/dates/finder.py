@@ -22,19 +22,17 @@ from reconciler.claims.dates.lexicon import (
     patterns,
     to_ascii_digits,
 )
-from reconciler.claims.dates.locales import SETTINGS as LOCALE_SETTINGS
 from reconciler.claims.dates.locales import Shift
+from reconciler.claims.dates.settings import SETTINGS
+from reconciler.text import SENTENCE_BREAK, enclosing
 
 _CHINESE_NUMERALS = {
     "正": 1, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     "十": 10, "冬": 11, "腊": 12, "臘": 12,
 }  # fmt: skip
-_MAX_GAP = 24
 _RELATIVE_COUNT = {"last": -1, "this": 0, "next": 1}
 # "the worst crisis in 50 years" looks back: months and years ahead are not read
 _NOT_AHEAD = frozenset({"month", "year"})
-_TENSE_WINDOW = 48  # characters around a weekday or কল-like word searched for the future tense
-_CLAUSE_END = regex.compile(r"[.;!?।۔。؟\n]")
 # The rest of a day range after its first day (and its ordinal): "-7" of "6th-7th May".
 _RANGE_REST = regex.compile(r"\w{0,4}\s?[-–]\s?([0-3]?\d)(?!\d)")
 
@@ -155,7 +153,9 @@ def _time_atom(match: regex.Match[str], folded: str, spoken: bool) -> Atom | Non
     sets AM/PM and joins the span."""
     groups = match.groupdict()
     hour, minute = int(groups["hour"]), int(groups["minute"] or 0)
-    before = patterns().period_before.search(folded, max(0, match.start() - 24), match.start())
+    before = patterns().period_before.search(
+        folded, max(0, match.start() - SETTINGS.day_period_before), match.start()
+    )
     said = groups.get("post") or (before.group("pre") if before else None)
     if spoken and before is None:
         return None  # "২টা" alone counts things ("two of them"), not hours
@@ -202,7 +202,7 @@ def _atoms(plain: str, folded: str, lang: str | None) -> list[Atom]:
         found.append(Atom("relative", m.start(), m.end(), relative=relative))
     found.extend(Atom("yesterday", m.start(), m.end()) for m in pats.yesterday.finditer(folded))
     for m in pats.either_day.finditer(folded):
-        ahead = 1 if _future_near(folded, m.start(), m.end(), pats) else -1
+        ahead = 1 if _future_near(plain, folded, m.start(), m.end(), pats) else -1
         found.append(Atom("shift", m.start(), m.end(), shift=Shift(ahead, "day")))
     for spoken, pattern in ((False, pats.clock), (True, pats.spoken_clock)):
         found.extend(
@@ -251,7 +251,7 @@ def _count(written: str, lex: Lexicon) -> int | None:
         value = float(written.replace(",", "."))
     except ValueError:
         return None
-    return int(value) if value.is_integer() and value <= LOCALE_SETTINGS.max_count else None
+    return int(value) if value.is_integer() and value <= SETTINGS.max_count else None
 
 
 def _names_a_day(atom: Atom) -> bool:
@@ -260,13 +260,15 @@ def _names_a_day(atom: Atom) -> bool:
     return atom.kind == "yesterday" or (atom.shift is not None and atom.shift.unit == "day")
 
 
-def _future_near(folded: str, start: int, end: int, pats: Patterns) -> bool:
-    """Whether the clause around [start, end) is in the future tense. A reporting verb in it
-    ("said on Monday that he will resign") makes the day the day it was told."""
-    before = [m.end() for m in _CLAUSE_END.finditer(folded, max(0, start - _TENSE_WINDOW), start)]
-    after = _CLAUSE_END.search(folded, end, end + _TENSE_WINDOW)
-    begin = before[-1] if before else max(0, start - _TENSE_WINDOW)
-    finish = after.start() if after else end + _TENSE_WINDOW
+def _future_near(plain: str, folded: str, start: int, end: int, pats: Patterns) -> bool:
+    """Whether the words near [start, end) in its sentence are in the future tense. A
+    reporting verb among them ("said on Monday that he will resign") makes the day the day
+    it was told. ``plain`` is split (folding loses the capitals a sentence break is told
+    by), ``folded`` searched. Near, not the whole clause: a sentence without commas (Urdu
+    "… اتوار کو … منتخب ہونے والے … حلف اٹھائیں گے") ends in the tense of another verb."""
+    sentence_start, sentence_end = enclosing(SENTENCE_BREAK, plain, start, end)
+    begin = max(sentence_start, start - SETTINGS.tense_window)
+    finish = min(sentence_end, end + SETTINGS.tense_window)
     if pats.reporting.search(folded, begin, finish) is not None:
         return False
     return pats.future.search(folded, begin, finish) is not None
@@ -278,11 +280,13 @@ def _weekday_in_context(match: regex.Match[str], folded: str, date_starts: set[i
     if name_key(match.group("weekday")) not in lexicon().guarded_weekdays:
         return True
     pats = patterns()
-    if pats.guard_before.search(folded, max(0, match.start() - 16), match.start()):
+    if pats.guard_before.search(
+        folded, max(0, match.start() - SETTINGS.guard_before), match.start()
+    ):
         return False
     if pats.guard_after.match(folded, match.end()):
         return True
-    gap = regex.match(r"[\s,،]*", folded[match.end() : match.end() + 4])
+    gap = regex.match(r"[\s,،]*", folded[match.end() : match.end() + SETTINGS.guard_date_gap])
     return gap is not None and match.end() + gap.end() in date_starts
 
 
@@ -302,7 +306,7 @@ def expressions(text: str, lang: str | None = None) -> list[Expression]:
         gap = text[current[-1].end : atom.start] if current else ""
         joins = (
             current
-            and len(gap) <= _MAX_GAP
+            and len(gap) <= SETTINGS.max_gap
             and "\n" not in gap
             and pats.gap.fullmatch(gap) is not None
             and all(joined.kind != atom.kind for joined in current)
@@ -332,7 +336,7 @@ def expressions(text: str, lang: str | None = None) -> list[Expression]:
         future = (
             "weekday" in kinds
             and not kinds & {"date", "relative"}
-            and _future_near(folded, run[0].start, run[-1].end, pats)
+            and _future_near(plain, folded, run[0].start, run[-1].end, pats)
         )
         found.append(Expression(tuple(run), group, future))
     return found

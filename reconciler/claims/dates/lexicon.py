@@ -1,5 +1,5 @@
-"""Per-language date words (data/<lang>.json) and month names (reconciler.calendars),
-merged into the patterns the span finder uses.
+"""Per-language date words (the hand-written ``dates.json`` of each language pack) and month
+names (reconciler.calendars), merged into the patterns the span finder uses.
 
 Every language's words go into one set of patterns: a page's language need not be known, and
 the names of different languages do not collide once a month name must stand next to a day
@@ -8,15 +8,14 @@ or a year.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
 import regex
 
+from reconciler import lang as packs
 from reconciler.calendars import (
     ARABIC_LETTERS_AS_PERSIAN,
     MonthName,
@@ -27,12 +26,9 @@ from reconciler.calendars import (
 from reconciler.claims.dates.locales import Shift, locale_words
 from reconciler.text import ascii_digits
 
-# Languages with a data file (data/<lang>.json); every other language dateparser knows gets
-# its month, weekday and relative words from reconciler.claims.dates.locales.
-LANGUAGES = (
-    "bn", "hi", "ne", "ur", "fa", "en", "ru", "zh", "ar", "es", "fr", "de",
-    "it", "pt", "ca", "el", "uk", "vi", "ko",
-)  # fmt: skip
+# The hand-written part of a pack read here; the page's language adds its pack's generated
+# month, weekday and relative words (reconciler.claims.dates.locales).
+_SUPPLEMENT = "dates"
 
 # Letters and combining marks: Bengali and Devanagari vowel signs are marks, so ``\b``
 # alone would split a word like মঙ্গলবার in the middle.
@@ -131,7 +127,7 @@ def _is_cjk(word: str) -> bool:
 
 @cache
 def _base() -> Lexicon:
-    """The words of every data file, merged."""
+    """The words of every pack's ``dates.json``, merged."""
     weekdays: dict[str, int] = {}
     relative: dict[str, str] = {}
     yesterday: set[str] = set()
@@ -154,10 +150,8 @@ def _base() -> Lexicon:
         key: set() for key in (*keys, "hour", "minute", "guard_after", "guard_before")
     }
     guarded: set[str] = set()
-    for language in LANGUAGES:
-        data = json.loads(
-            resources.files(__package__).joinpath(f"data/{language}.json").read_text()
-        )
+    for code in packs.codes():
+        data = packs.pack(code).supplement(_SUPPLEMENT)
         for index, names in enumerate(data.get("weekdays", ())):
             weekdays.update({name_key(name): index for name in names})
         for kind, words in data.get("relative", {}).items():
@@ -214,9 +208,9 @@ def _base() -> Lexicon:
 
 @cache
 def lexicon(lang: str | None = None) -> Lexicon:
-    """Every data file's words, and the locale words of ``lang`` where the data files have
-    no word of that spelling (theirs were checked on real pages; a locale's may be a
-    different month: "listopad" is November in Polish, October in Croatian)."""
+    """Every ``dates.json``'s words, and the generated words of ``lang``'s pack where those
+    have no word of that spelling (theirs were checked on real pages; a generated one may
+    be a different month: "listopad" is November in Polish, October in Croatian)."""
     base = _base()
     words = locale_words(lang)
     months = dict(base.months)

@@ -9,7 +9,7 @@ each person does in the event); ``mentions`` holds what they share.
 
 - ``extract(page)``: PERSON / PLACE / ORG claims of one page, with role, status and slot;
 - ``resolve(claims)``: the same entity in any script or spelling gets one canonical Latin
-  display name in ``normalized`` (and quote speakers get theirs in ``details["speaker"]``);
+  display name in ``normalized`` (and quote speakers get theirs in ``QuoteValue.speaker``);
 - ``same_entity(a, b)``: the name matcher both of them use.
 """
 

@@ -22,7 +22,7 @@ from reconciler.names.index import NameIndex
 from reconciler.names.phonetics import skeleton
 from reconciler.names.romanize import korean_hangul, name_tokens
 from reconciler.names.scripts import script_of
-from reconciler.records import Claim, ClaimKind
+from reconciler.records import Claim, ClaimKind, QuoteValue
 
 _log = logging.getLogger(__name__)
 
@@ -84,19 +84,18 @@ def _local_entities(claims: Sequence[Claim]) -> list[_Local]:
     for position, claim in enumerate(claims):
         if claim.kind != ClaimKind.PERSON:
             continue
-        full_name = str(
-            claim.details.get("full_name") or claim.details.get("surface") or claim.text
-        )
-        key = str(claim.details.get("entity") or f"{claim.page_id}#{claim.kind}:{full_name}")
+        person = claim.person
+        full_name = person.full_name or person.surface or claim.text
+        key = person.entity or f"{claim.page_id}#{claim.kind}:{full_name}"
         local = locals_.get(key)
         if local is None:
             local = _Local(key, claim.page_id, [full_name], [], Counter())
             locals_[key] = local
         local.claims.append(position)
-        latin = str(claim.details.get("latin") or "")
+        latin = person.latin
         if latin and latin not in local.names:
             local.names.append(latin)
-        surface = str(claim.details.get("surface") or claim.text)
+        surface = person.surface or claim.text
         if latin:
             local.votes[latin] += _ALIAS_WEIGHT
         elif script_of(surface) == "latin" and len(surface.split()) > 1:
@@ -181,7 +180,7 @@ def _speaker(
     claim: Claim, people: list[tuple[_Cluster, list[_Local]]], index: NameIndex[int]
 ) -> str:
     """The canonical name of a quote's speaker: a person of its page first, then anyone."""
-    surface = str(claim.details["speaker_surface"])
+    surface = claim.quote.speaker_surface
     candidates = sorted(index.candidates([surface]))
     on_page = [position for position in candidates if claim.page_id in people[position][0].pages]
     for position in (*on_page, *candidates):
@@ -197,13 +196,13 @@ def _place_names(claims: Sequence[Claim]) -> dict[int, str]:
     unknown: list[tuple[list[str], list[int]]] = []
     index: NameIndex[int] = NameIndex()
     for position, claim in enumerate(claims):
-        if claim.kind != ClaimKind.PLACE or claim.details.get("cue") == "virtual":
+        if claim.kind != ClaimKind.PLACE or claim.place.cue == "virtual":
             continue
         place = lookup(claim.normalized)
         if place is not None:
             names[position] = place.name
             continue
-        spelling = str(claim.details.get("latin") or claim.normalized)
+        spelling = claim.place.latin or claim.normalized
         for group in sorted(index.candidates([spelling])):
             spellings, positions = unknown[group]
             if any(same_entity(spelling, known) for known in spellings):
@@ -225,8 +224,8 @@ def _resolve(claims: Sequence[Claim]) -> list[Claim]:
     resolved = list(claims)
     for position, name in _place_names(claims).items():
         claim = resolved[position]
-        details = {**claim.details, "entity_id": _slug(ClaimKind.PLACE, name)}
-        resolved[position] = replace(claim, normalized=name, details=details)
+        place = replace(claim.place, entity_id=_slug(ClaimKind.PLACE, name))
+        resolved[position] = replace(claim, normalized=name, value=place)
     clusters = _clusters(_local_entities(claims))
     for cluster, members in clusters:
         canonical = cluster.canonical()
@@ -234,13 +233,13 @@ def _resolve(claims: Sequence[Claim]) -> list[Claim]:
         for local in members:
             for position in local.claims:
                 claim = resolved[position]
-                details = {**claim.details, "entity_id": entity_id}
-                resolved[position] = replace(claim, normalized=canonical, details=details)
+                person = replace(claim.person, entity_id=entity_id)
+                resolved[position] = replace(claim, normalized=canonical, value=person)
     index = _people_index(clusters)
     for position, claim in enumerate(resolved):
-        if claim.details.get("speaker_surface"):
-            details = {**claim.details, "speaker": _speaker(claim, clusters, index)}
-            resolved[position] = replace(claim, details=details)
+        if isinstance(claim.value, QuoteValue) and claim.value.speaker_surface:
+            quote = replace(claim.value, speaker=_speaker(claim, clusters, index))
+            resolved[position] = replace(claim, value=quote)
     return resolved
 
 
