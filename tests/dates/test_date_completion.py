@@ -72,7 +72,7 @@ def test_a_range_agrees_with_each_of_its_days() -> None:
     page = _page("The strikes came on the night of May 6-7, 2025, near the border.\n")
     (claim,) = (claim for claim in extract(page) if claim.text.startswith("May"))
     assert claim.normalized == "2025-05-06"
-    assert claim.details["tolerance_days"] == 1
+    assert claim.date.tolerance_days == 1
 
 
 def _context(*pages: Page) -> EventContext:

@@ -16,6 +16,7 @@ from reconciler.records import (
     DatePrecision,
     DateValue,
     Page,
+    PersonValue,
     QuoteValue,
     Region,
     RegionKind,
@@ -155,7 +156,19 @@ def test_real_pages_show_people_in_latin_script() -> None:
 
 
 def _person(page_id: str, name: str) -> Claim:
-    return Claim(ClaimKind.PERSON, page_id, 0, len(name), name, RegionKind.BODY, name, 0.9)
+    value = PersonValue(
+        surface=name,
+        cue="title",
+        role="",
+        latin="",
+        entity=f"{page_id}:{name}",
+        full_name=name,
+        status="present",
+        substitute=False,
+    )
+    return Claim(
+        ClaimKind.PERSON, page_id, 0, len(name), name, RegionKind.BODY, name, 0.9, value=value
+    )
 
 
 def test_a_korean_in_hanja_and_hangul_is_shown_by_the_korean_reading() -> None:

@@ -71,7 +71,11 @@ def test_a_later_add_embeds_only_new_pages_and_the_grown_event_keeps_its_id(
     summary = store_add.add([first, second], store)  # the first pages again: nothing redone
 
     assert summary.new_pages == 1 and summary.unchanged_pages == 4
-    assert len(counted.passages) == 1  # the one new page; no old page, no quote again
+    # Only the new page is embedded: its text and its own quotes, no old page or old quote again
+    new_text = " ".join((seeds_dir / f"{SAME_MEETING[1]}.txt").read_text(encoding="utf-8").split())
+    assert counted.passages and all(
+        " ".join(passage.split())[:60] in new_text for passage in counted.passages
+    )
     with Store(store, read_only=True) as opened:
         after = {event.id: set(event.page_ids) for event in opened.events()}
         assert len(opened.page_vectors()) == 5
