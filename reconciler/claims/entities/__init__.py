@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reconciler.claims.entities.common import is_common_word
 from reconciler.claims.entities.lexicon import lexicon_for
 from reconciler.claims.entities.matching import same_entity
 from reconciler.claims.entities.mentions import (
@@ -43,6 +44,7 @@ from reconciler.claims.entities.places import (
 from reconciler.claims.entities.recurrences import han_recurrences, latin_aliases, name_recurrences
 from reconciler.claims.entities.resolve import display_name, resolve
 from reconciler.claims.entities.roles import mark_people
+from reconciler.claims.entities.settings import SETTINGS
 from reconciler.claims.entities.text import words
 from reconciler.records import Claim, ClaimKind, OrgValue, Page, PersonValue, PlaceValue, Slot
 
@@ -94,6 +96,9 @@ def extract_mentions(page: Page) -> list[Mention]:
         found += find_organisations(page, region, tokens, lexicon)
     found = deduplicated(found)
     found = [mention for mention in found if not common_word_person(page, mention, script)]
+    found = _without_name_words_as_places(found)
+    if script in CAPITALISED_SCRIPTS:
+        found = _without_lone_common_words(page, found)
     people_at = [index for index, mention in enumerate(found) if mention.kind == "person"]
     marked_people = mark_people(page, [found[index] for index in people_at], lexicon)
     places_at = [index for index, mention in enumerate(found) if mention.kind == "place"]
@@ -112,6 +117,48 @@ def extract_mentions(page: Page) -> list[Mention]:
     if virtual is not None:
         found.append(virtual)
     return found
+
+
+def _without_name_words_as_places(found: list[Mention]) -> list[Mention]:
+    """A city named like a word of a person's name on the page is that person ("Yunus" of
+    "Muhammad Yunus" is not Khan Yunis); countries are named too often to be dropped."""
+    name_words = {
+        word.casefold()
+        for mention in found
+        if mention.kind == "person"
+        for word in mention.lemma.split()
+    }
+    return [
+        mention
+        for mention in found
+        if mention.kind != "place"
+        or mention.place is None
+        or mention.place.kind == "country"
+        or mention.lemma.casefold() not in name_words
+    ]
+
+
+def _without_lone_common_words(page: Page, found: list[Mention]) -> list[Mention]:
+    """ "King Cove", "Governor Street": a title before one capitalised word that is also a
+    common word of the language names a person only if the page gives that person a
+    longer name elsewhere ("President Trump" beside "Donald Trump")."""
+    longer = {
+        word.casefold()
+        for mention in found
+        if mention.kind == "person" and len(mention.lemma.split()) > 1
+        for word in mention.lemma.split()
+    }
+    return [
+        mention
+        for mention in found
+        if not (
+            mention.kind == "person"
+            and mention.cue == "title"
+            and len(mention.lemma.split()) == 1
+            and mention.lemma.casefold() not in longer
+            and is_common_word(mention.lemma, page.lang, SETTINGS.lone_name_stoplist)
+        )
+    ]
 
 
 def _value(mention: Mention) -> PersonValue | PlaceValue | OrgValue:

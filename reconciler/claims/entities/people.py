@@ -31,8 +31,10 @@ from reconciler.claims.entities.mentions import (
     starts_with_title,
     title_at,
 )
+from reconciler.claims.entities.settings import SETTINGS
 from reconciler.claims.entities.text import (
     Word,
+    clitic_stems,
     lemmatize_name_word,
     strip_case_suffix,
 )
@@ -95,6 +97,10 @@ def persons_capitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> lis
                     if any(mark in gap for mark in ".;:!?\n()—"):
                         break
                 run = capitalised_run(text, tokens, cursor, lexicon)
+                if run and tokens[cursor - 1].text.lower() in lexicon.title_complements:
+                    cursor += run  # "la alcaldesa de Paiporta": what the title is of
+                    skipped += 1
+                    continue
                 if run:
                     name = name_from_run(tokens[cursor : cursor + run], lexicon)
                     if name:
@@ -160,8 +166,9 @@ def _appositive_title(text: str, tokens: list[Word], cursor: int, lexicon: Lexic
     return False
 
 
-def _ends_name(tokens: list[Word], cursor: int, lexicon: Lexicon, text: str) -> bool:
+def _ends_name(tokens: list[Word], cursor: int, lexicon: Lexicon, page: Page) -> bool:
     """Whether the name stops before ``tokens[cursor]``."""
+    text = page.text
     if cursor >= len(tokens):
         return True
     word = tokens[cursor].text
@@ -176,7 +183,23 @@ def _ends_name(tokens: list[Word], cursor: int, lexicon: Lexicon, text: str) -> 
         or starts_with_title(word, lexicon)
         or lookup(strip_case_suffix(word, lexicon)) is not None
         or is_org_word(word, lexicon)
+        or _clitic_title(word, lexicon)
     )
+
+
+def _common_after_genitive(tokens: list[Word], cursor: int, lang: str) -> bool:
+    """ "হাসিনার পদত্যাগ" (Hasina's resignation): after a possessive ending, a common noun is
+    what the person owns, not more of their name."""
+    return cursor < len(tokens) and is_common_word(
+        tokens[cursor].text, lang, SETTINGS.name_continuation_stoplist
+    )
+
+
+def _clitic_title(word: str, lexicon: Lexicon) -> bool:
+    """ "والرئيس" (and the president), "ونظيره" (and his counterpart): a title behind a
+    clitic starts a new phrase. (Word frequency cannot tell here: "محمد" and "علي" are
+    among the most frequent Arabic words.)"""
+    return any(form in lexicon.titles for form in clitic_stems(word, lexicon))
 
 
 def _uncapitalised_name(
@@ -189,14 +212,14 @@ def _uncapitalised_name(
     can be part of it.
     """
     text = page.text
-    if cursor >= len(tokens) or (cursor and _ends_name(tokens, cursor, lexicon, text)):
+    if cursor >= len(tokens) or (cursor and _ends_name(tokens, cursor, lexicon, page)):
         return [], ""
     name: list[Word] = []
     lemma_last = ""
     limit = 4 if lexicon.script == "arabic" else 3
     while cursor < len(tokens) and len(name) < limit:
         word = tokens[cursor]
-        if name and _ends_name(tokens, cursor, lexicon, text):
+        if name and _ends_name(tokens, cursor, lexicon, page):
             break
         if not name and (is_stop(word.text, lexicon) or starts_with_title(word.text, lexicon)):
             break
@@ -205,7 +228,9 @@ def _uncapitalised_name(
         lemma_last = stripped
         ambiguous = word.text[len(stripped) :] in lexicon.suffixes_after_vowel
         if stripped != word.text and not (
-            ambiguous and not _ends_name(tokens, cursor + 1, lexicon, text)
+            ambiguous
+            and not _ends_name(tokens, cursor + 1, lexicon, page)
+            and not _common_after_genitive(tokens, cursor + 1, page.lang)
         ):
             break
         lemma_last = word.text if stripped != word.text else stripped
@@ -239,13 +264,21 @@ def _role_before_uncapitalised(tokens: list[Word], index: int, lexicon: Lexicon,
     return ""
 
 
+def _ends_place_name(tokens: list[Word], index: int, title_length: int) -> bool:
+    """ "شرم الشيخ": a title word that ends a place's name is part of that name."""
+    if index == 0:
+        return False
+    words_ = [word.text for word in tokens[index - 1 : index + title_length]]
+    return lookup(" ".join(words_)) is not None
+
+
 def persons_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     index = 0
     while index < len(tokens):
         title_length = title_at(tokens, index, lexicon)
-        if not title_length:
-            index += 1
+        if not title_length or _ends_place_name(tokens, index, title_length):
+            index += max(title_length, 1)
             continue
         role = _role_before_uncapitalised(tokens, index, lexicon, page.text) + " ".join(
             word.text for word in tokens[index : index + title_length]

@@ -23,6 +23,9 @@ class EntitySettings:
     other_day_window: int = 30
     # dev (ar, fa, hi, bn): an uncapitalised place needs this many consonant letters.
     min_consonant_letters: int = 3
+    # real-dev (ar) and dev (en): characters before a place searched for "coming from"; one
+    # origin cue and an airport name fit ("قادما من مطار ... في").
+    origin_window: int = 40
     # dev (fa): a city this large is a place even without a settlement cue.
     metropolis: int = 1_000_000
     # dev (fa): this many most frequent words of the language are never a city without a
@@ -30,8 +33,18 @@ class EntitySettings:
     function_words: int = 300
     # dev: score of one "in X" in the lede; a page names its event's place there.
     lede_locative: int = 4
+    # real-dev (ar): a place named with a settlement word ("the city of X") in the lede beats
+    # a bare one there, which may be a word that merely spells a city.
+    settlement_bonus: int = 1
     # dev: rapidfuzz ratio above which a later word of the page spells a known name.
     same_script_min_ratio: int = 60
+    # real-dev (bn): after a possessive ending, a word among this many most frequent ones is
+    # what the person owns ("X's resignation"), not a second word of the name; the dev
+    # names that go on after that ending are rarer.
+    name_continuation_stoplist: int = 10_000
+    # dev (en): a lone capitalised word after a title that is among this many most frequent
+    # words needs a longer name on the page to be a person (a place "King <noun>" is not).
+    lone_name_stoplist: int = 20_000
     # dev: the most frequent words of a language, a stoplist for single-word names.
     stoplist_size: int = 2000
     # Cities this small have names that collide with ordinary words too often (GeoNames).
