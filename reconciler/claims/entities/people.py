@@ -211,7 +211,6 @@ def _uncapitalised_name(
     name's own last letter (ভ্লাদিমির পুতিনের): then the name goes on if the next word
     can be part of it.
     """
-    text = page.text
     if cursor >= len(tokens) or (cursor and _ends_name(tokens, cursor, lexicon, page)):
         return [], ""
     name: list[Word] = []
