@@ -79,10 +79,29 @@ def _stating_pages(context: EventContext) -> list[str]:
     ]
 
 
+def _corroborated(by_page: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
+    """Each page's claims without the unsure ones (a place spelled like a common word) that
+    no other page of the event names too."""
+    pages_naming: dict[str, set[str]] = {}
+    for page_id, claims in by_page.items():
+        for claim in claims:
+            pages_naming.setdefault(claim.normalized, set()).add(page_id)
+    kept = {
+        page_id: [
+            claim
+            for claim in claims
+            if claim.confidence >= SETTINGS.sure_place_confidence
+            or len(pages_naming[claim.normalized]) > 1
+        ]
+        for page_id, claims in by_page.items()
+    }
+    return {page_id: claims for page_id, claims in kept.items() if claims}
+
+
 def compare(context: EventContext) -> list[Conflict]:
     """Pages placing the event in different towns or cities, neither inside nor beside the
     other; the conflict's pages are all the pages that state the event's place."""
-    by_page = _settlement_claims(context)
+    by_page = _corroborated(_settlement_claims(context))
     stated = {page_id: _stated_place(claims) for page_id, claims in by_page.items()}
     places = list(dict.fromkeys(place for place in stated.values() if place))
     distinct: list[str] = []

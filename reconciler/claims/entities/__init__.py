@@ -65,11 +65,14 @@ _CONFIDENCE = {
 }
 
 
+def _page_script(page: Page) -> str:
+    return dominant_script(" ".join(page.region_text(region) for region in page.readable_regions()))
+
+
 def extract_mentions(page: Page) -> list[Mention]:
     """Every person, place and organisation named in the page's readable regions."""
     regions = page.readable_regions()
-    readable = " ".join(page.region_text(region) for region in regions)
-    script = dominant_script(readable)
+    script = _page_script(page)
     lexicon = lexicon_for(page.lang, script)
     found: list[Mention] = []
     region_tokens = [(region, words(page.region_text(region), region.start)) for region in regions]
@@ -186,7 +189,7 @@ def _value(mention: Mention) -> PersonValue | PlaceValue | OrgValue:
     return OrgValue(surface=mention.lemma, cue=mention.cue, latin=mention.latin)
 
 
-def _claim(page: Page, mention: Mention) -> Claim:
+def _claim(page: Page, mention: Mention, script: str) -> Claim:
     value = _value(mention)
     if mention.place is not None:
         normalized = mention.place.name
@@ -205,11 +208,24 @@ def _claim(page: Page, mention: Mention) -> Claim:
         text=page.text[mention.start : mention.end],
         region=mention.region,
         normalized=normalized,
-        confidence=_CONFIDENCE.get(mention.cue, 0.6),
+        confidence=_CONFIDENCE.get(mention.cue, 0.6) - _homograph_penalty(page, mention, script),
         slot=Slot(str(mention.details.get("slot", Slot.MENTIONED))),
     )
 
 
+def _homograph_penalty(page: Page, mention: Mention, script: str) -> float:
+    """A place spelled like a common word of the page's language ("مشهد" is also "scene")
+    is less sure to be that place, in a script without capitals to tell them apart."""
+    if mention.kind != "place" or mention.place is None or mention.place.kind == "country":
+        return 0.0
+    if script in CAPITALISED_SCRIPTS:
+        return 0.0
+    if is_common_word(mention.lemma, page.lang, SETTINGS.homograph_stoplist):
+        return SETTINGS.homograph_penalty
+    return 0.0
+
+
 def extract(page: Page) -> list[Claim]:
     """PERSON / PLACE / ORG mentions of one page."""
-    return [_claim(page, mention) for mention in extract_mentions(page)]
+    script = _page_script(page)
+    return [_claim(page, mention, script) for mention in extract_mentions(page)]

@@ -187,14 +187,6 @@ def _ends_name(tokens: list[Word], cursor: int, lexicon: Lexicon, page: Page) ->
     )
 
 
-def _common_after_genitive(tokens: list[Word], cursor: int, lang: str) -> bool:
-    """ "হাসিনার পদত্যাগ" (Hasina's resignation): after a possessive ending, a common noun is
-    what the person owns, not more of their name."""
-    return cursor < len(tokens) and is_common_word(
-        tokens[cursor].text, lang, SETTINGS.name_continuation_stoplist
-    )
-
-
 def _clitic_title(word: str, lexicon: Lexicon) -> bool:
     """ "والرئيس" (and the president), "ونظيره" (and his counterpart): a title behind a
     clitic starts a new phrase. (Word frequency cannot tell here: "محمد" and "علي" are
@@ -229,7 +221,7 @@ def _uncapitalised_name(
         if stripped != word.text and not (
             ambiguous
             and not _ends_name(tokens, cursor + 1, lexicon, page)
-            and not _common_after_genitive(tokens, cursor + 1, page.lang)
+            and not is_common_word(stripped, page.lang, SETTINGS.name_continuation_stoplist)
         ):
             break
         lemma_last = word.text if stripped != word.text else stripped

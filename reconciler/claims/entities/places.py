@@ -163,9 +163,13 @@ def places_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> li
                 and tokens[index - 1].text in settlement
                 and next_word in postpositions
             )
-            if place is not None and not lexicon.postpositional and index > 0:
-                # "مدينة شرم الشيخ": a settlement word before a known name of any length
-                settlement_cue = settlement_cue or tokens[index - 1].text in settlement
+            if place is not None and not lexicon.postpositional and index > 1:
+                # "في مدينة شرم الشيخ": in, then a settlement word, then a known name of any
+                # length ("شهدته مدينة ..." — witnessed by the city — places nothing there)
+                settlement_cue = settlement_cue or (
+                    tokens[index - 1].text in settlement
+                    and tokens[index - 2].text in lexicon.place_prepositions
+                )
             if place is None and not (settlement_cue and not is_stop(last, lexicon)):
                 continue
             if place is None:
@@ -361,8 +365,6 @@ def mark_places(
         levels[key] = level
         if mention.cue == "locative" and inside_any(mention.start, lede):
             scores[key] += 6 if page.region_at(mention.start) == RegionKind.HEADLINE else 4
-            if mention.details.get("settlement"):
-                scores[key] += SETTINGS.settlement_bonus
         elif mention.cue == "locative":
             scores[key] += 1
         elif mention.cue == "dateline":

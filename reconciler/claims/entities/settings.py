@@ -33,18 +33,20 @@ class EntitySettings:
     function_words: int = 300
     # dev: score of one "in X" in the lede; a page names its event's place there.
     lede_locative: int = 4
-    # real-dev (ar): a place named with a settlement word ("the city of X") in the lede beats
-    # a bare one there, which may be a word that merely spells a city.
-    settlement_bonus: int = 1
     # dev: rapidfuzz ratio above which a later word of the page spells a known name.
     same_script_min_ratio: int = 60
-    # real-dev (bn): after a possessive ending, a word among this many most frequent ones is
-    # what the person owns ("X's resignation"), not a second word of the name; the dev
-    # names that go on after that ending are rarer.
+    # real-dev (bn): a word ending like a possessive ("-র") whose stem is among this many
+    # most frequent words is that word's possessive ("X's resignation"), and the name ends
+    # there; a stem that is no word ("ভ্লাদিমি" of "ভ্লাদিমির", dev) goes on.
     name_continuation_stoplist: int = 10_000
     # dev (en): a lone capitalised word after a title that is among this many most frequent
     # words needs a longer name on the page to be a person (a place "King <noun>" is not).
     lone_name_stoplist: int = 20_000
+    # real-dev (ar): a city named like one of this many most frequent words of the page's
+    # language loses this much confidence (a capital named daily ranks higher than 2,000,
+    # a noun that spells a foreign city lower than 5,000).
+    homograph_stoplist: int = 5_000
+    homograph_penalty: float = 0.3
     # dev: the most frequent words of a language, a stoplist for single-word names.
     stoplist_size: int = 2000
     # Cities this small have names that collide with ordinary words too often (GeoNames).
