@@ -31,6 +31,7 @@ from reconciler.claims.entities.organisations import find_organisations
 from reconciler.claims.entities.people import (
     persons_capitalised,
     persons_han,
+    persons_before_titles,
     persons_meeting,
     persons_uncapitalised,
 )
@@ -84,6 +85,7 @@ def extract_mentions(page: Page) -> list[Mention]:
             found += places_capitalised(page, tokens, lexicon)
         else:
             titled = persons_uncapitalised(page, tokens, lexicon)
+            titled += persons_before_titles(page, tokens, lexicon)
             found += titled + persons_meeting(page, tokens, lexicon, titled)
             found += places_uncapitalised(page, tokens, lexicon)
         found += dateline_places(page, region, lexicon)
@@ -123,8 +125,8 @@ def extract_mentions(page: Page) -> list[Mention]:
 
 
 def _without_name_words_as_places(found: list[Mention]) -> list[Mention]:
-    """A city named like a word of a person's name on the page is that person ("Yunus" of
-    "Muhammad Yunus" is not Khan Yunis); countries are named too often to be dropped."""
+    """A city named like a word of a person's name on the page is that person ("Florence" of
+    "Florence Parly" is not the Italian city); countries are named too often to be dropped."""
     name_words = {
         word.casefold()
         for mention in found
@@ -142,7 +144,7 @@ def _without_name_words_as_places(found: list[Mention]) -> list[Mention]:
 
 
 def _without_lone_common_words(page: Page, found: list[Mention]) -> list[Mention]:
-    """ "King Cove", "Governor Street": a title before one capitalised word that is also a
+    """ "King Bay", "Governor Street": a title before one capitalised word that is also a
     common word of the language names a person only if the page gives that person a
     longer name elsewhere ("President Trump" beside "Donald Trump")."""
     longer = {
@@ -214,7 +216,8 @@ def _claim(page: Page, mention: Mention, script: str) -> Claim:
 
 
 def _homograph_penalty(page: Page, mention: Mention, script: str) -> float:
-    """A place spelled like a common word of the page's language ("مشهد" is also "scene")
+    """A place spelled like a common word of the page's language (a noun that also
+    spells a foreign city)
     is less sure to be that place, in a script without capitals to tell them apart."""
     if mention.kind != "place" or mention.place is None or mention.place.kind == "country":
         return 0.0

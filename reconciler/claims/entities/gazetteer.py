@@ -64,7 +64,7 @@ def _index() -> dict[str, Place]:
 @cache
 def _minor_index() -> dict[str, Place]:
     """Towns below ``min_city_population``: looked up by a name of several words only
-    ("Sharm el-Sheikh", "شرم الشيخ"), which no ordinary word collides with."""
+    ("Ras al-Khaimah", "رأس الخيمة"), which no ordinary word collides with."""
     index = _build_index(lambda population: population < SETTINGS.min_city_population)
     return {key: place for key, place in index.items() if _several_words(key)}
 
@@ -124,7 +124,7 @@ def lookup(name: str) -> Place | None:
 
 @cache
 def _coordinates() -> dict[str, tuple[tuple[float, float], ...]]:
-    """English display name → where every city of that name lies (there are many Valencias)."""
+    """English display name → where every city of that name lies (there are many Córdobas)."""
     where: dict[str, list[tuple[float, float]]] = {}
     for city in _cities():
         point = (float(str(city["latitude"])), float(str(city["longitude"])))
@@ -147,7 +147,7 @@ def _km(left: tuple[float, float], right: tuple[float, float]) -> float:
 
 def km_apart(left: str, right: str) -> float | None:
     """How far apart two cities (English display names) lie, taking of each name the
-    city nearest the other: "Valencia" beside "Paiporta" is the Spanish one. None when
+    city nearest the other: "Córdoba" beside "Montilla" is the Spanish one. None when
     either is unknown."""
     points = _coordinates()
     if left not in points or right not in points:

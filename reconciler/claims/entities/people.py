@@ -98,7 +98,7 @@ def persons_capitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> lis
                         break
                 run = capitalised_run(text, tokens, cursor, lexicon)
                 if run and tokens[cursor - 1].text.lower() in lexicon.title_complements:
-                    cursor += run  # "la alcaldesa de Paiporta": what the title is of
+                    cursor += run  # "el alcalde de Getafe": what the title is of
                     skipped += 1
                     continue
                 if run:
@@ -187,6 +187,13 @@ def _ends_name(tokens: list[Word], cursor: int, lexicon: Lexicon, page: Page) ->
     )
 
 
+def _locative_form(word: str, lexicon: Lexicon) -> bool:
+    """A word in the locative case ("-த்தில்", "-ে"): where something is, never a name."""
+    return any(
+        word.endswith(suffix) and len(word) > len(suffix) + 2 for suffix in lexicon.locative_suffixes
+    )
+
+
 def _clitic_title(word: str, lexicon: Lexicon) -> bool:
     """ "والرئيس" (and the president), "ونظيره" (and his counterpart): a title behind a
     clitic starts a new phrase. (Word frequency cannot tell here: "محمد" and "علي" are
@@ -214,6 +221,8 @@ def _uncapitalised_name(
             break
         if not name and (is_stop(word.text, lexicon) or starts_with_title(word.text, lexicon)):
             break
+        if _locative_form(word.text, lexicon):
+            break  # "… செயலகத்தில்" (in the secretariat): a title used as an adjective
         name.append(word)
         stripped = strip_case_suffix(word.text, lexicon)
         lemma_last = stripped
@@ -256,7 +265,8 @@ def _role_before_uncapitalised(tokens: list[Word], index: int, lexicon: Lexicon,
 
 
 def _ends_place_name(tokens: list[Word], index: int, title_length: int) -> bool:
-    """ "شرم الشيخ": a title word that ends a place's name is part of that name."""
+    """A title word that ends a place's name ("مدينة الأمير", a "Prince ..." town) is part
+    of that name."""
     if index == 0:
         return False
     words_ = [word.text for word in tokens[index - 1 : index + title_length]]
@@ -282,6 +292,29 @@ def persons_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> l
         if name and lookup(" ".join([*(word.text for word in name[:-1]), lemma_last])) is None:
             found.append(_uncapitalised_mention(page, name, lemma_last, "title", role))
         index = cursor + max(len(name), 1) if name else index + title_length
+    return found
+
+
+def persons_before_titles(page: Page, tokens: list[Word], lexicon: Lexicon) -> list[Mention]:
+    """ "윤석열 대통령은": languages that put the title after the name (``titles_after``)."""
+    found = []
+    for index, token in enumerate(tokens[1:], start=1):
+        title = next((t for t in lexicon.titles_after if token.text.startswith(t)), "")
+        previous = tokens[index - 1]
+        if not title or not adjacent(page.text, previous, token):
+            continue
+        lemma = previous.text
+        if (
+            strip_case_suffix(lemma, lexicon) != lemma  # "시점부터 대통령": a name takes no ending here
+            or not SETTINGS.min_name_letters <= len(lemma) <= SETTINGS.max_unspaced_name_letters
+            or is_stop(lemma, lexicon)
+            or is_common_word(lemma, page.lang)
+            or lemma.endswith(lexicon.titles_after)
+            or lookup(lemma) is not None
+            or is_org_word(lemma, lexicon)
+        ):
+            continue
+        found.append(_uncapitalised_mention(page, [previous], lemma, "title", title))
     return found
 
 

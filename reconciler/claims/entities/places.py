@@ -43,7 +43,7 @@ from reconciler.records import Page, Region, RegionKind
 
 def _locative_capitalised(text: str, tokens: list[Word], index: int, lexicon: Lexicon) -> bool:
     """ "in Beijing", "in the northern port city of Tianjin", "в приморском городе Вонсан";
-    not "Earlier in the day, Yunus arrived": a clause mark between cue and name."""
+    not "Later in the day, Florence spoke": a clause mark between cue and name."""
     prepositions = {word.lower() for word in lexicon.place_prepositions}
     for back in range(1, 7):
         if index - back < 0:
@@ -63,7 +63,7 @@ _CLAUSE_MARKS = ",;:.!?\n()\u060c\u061b"
 
 
 def _from_elsewhere(text: str, start: int, lexicon: Lexicon) -> bool:
-    """ "arriving from Ben Gurion airport in Tel Aviv": where someone came from, not where
+    """ "arriving from the airport in Istanbul": where someone came from, not where
     the event was."""
     before = text[max(0, start - SETTINGS.origin_window) : start].lower()
     clause = re.split(r"[.;!?\n\u061b]", before)[-1]
@@ -164,7 +164,7 @@ def places_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> li
                 and next_word in postpositions
             )
             if place is not None and not lexicon.postpositional and index > 1:
-                # "في مدينة شرم الشيخ": in, then a settlement word, then a known name of any
+                # "في مدينة رأس الخيمة": in, then a settlement word, then a known name of any
                 # length ("شهدته مدينة ..." — witnessed by the city — places nothing there)
                 settlement_cue = settlement_cue or (
                     tokens[index - 1].text in settlement
@@ -241,7 +241,7 @@ def _uncapitalised_place_ok(
 @cache
 def _spoken_in(lang: str, country_code: str) -> bool:
     """Whether ``lang`` is an official language of the country (CLDR): a frequent word of
-    Arabic names an Arab city ("الرياض"), not a Persian one ("مشهد" is "scene")."""
+    Arabic names an Arab city ("الرياض"), not a Persian one (a common noun that spells one)."""
     base = lang.split("-")[0].lower()
     return base in (get_official_languages(country_code, de_facto=True) if country_code else ())
 

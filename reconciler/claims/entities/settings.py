@@ -47,6 +47,11 @@ class EntitySettings:
     # a noun that spells a foreign city lower than 5,000).
     homograph_stoplist: int = 5_000
     homograph_penalty: float = 0.3
+    # Korean names are written as one word of two to four syllables (a surname and a given
+    # name; general knowledge, checked on real-dev); a word before a title outside that
+    # range is a party, an office or a phrase.
+    min_name_letters: int = 2
+    max_unspaced_name_letters: int = 4
     # dev: the most frequent words of a language, a stoplist for single-word names.
     stoplist_size: int = 2000
     # Cities this small have names that collide with ordinary words too often (GeoNames).

@@ -77,7 +77,7 @@ def strip_place_suffix(word: str, lexicon: Lexicon) -> str:
 
 
 def clitic_stems(word: str, lexicon: Lexicon) -> list[str]:
-    """``word`` without each clitic it may begin with (والرئيس → الرئيس, للسلام → سلام)."""
+    """``word`` without each clitic it may begin with (والرئيس → الرئيس, للحكومة → حكومة)."""
     return [
         word[len(prefix) :]
         for prefix in lexicon.clitic_prefixes
