@@ -29,9 +29,9 @@ from reconciler.claims.entities.mentions import (
 )
 from reconciler.claims.entities.organisations import find_organisations
 from reconciler.claims.entities.people import (
+    persons_before_titles,
     persons_capitalised,
     persons_han,
-    persons_before_titles,
     persons_meeting,
     persons_uncapitalised,
 )

@@ -190,7 +190,8 @@ def _ends_name(tokens: list[Word], cursor: int, lexicon: Lexicon, page: Page) ->
 def _locative_form(word: str, lexicon: Lexicon) -> bool:
     """A word in the locative case ("-த்தில்", "-ে"): where something is, never a name."""
     return any(
-        word.endswith(suffix) and len(word) > len(suffix) + 2 for suffix in lexicon.locative_suffixes
+        word.endswith(suffix) and len(word) > len(suffix) + 2
+        for suffix in lexicon.locative_suffixes
     )
 
 
@@ -303,9 +304,9 @@ def persons_before_titles(page: Page, tokens: list[Word], lexicon: Lexicon) -> l
         previous = tokens[index - 1]
         if not title or not adjacent(page.text, previous, token):
             continue
-        lemma = previous.text
+        lemma = previous.text  # bare: "시점부터 대통령" (since the time, the president) is no name
         if (
-            strip_case_suffix(lemma, lexicon) != lemma  # "시점부터 대통령": a name takes no ending here
+            strip_case_suffix(lemma, lexicon) != lemma
             or not SETTINGS.min_name_letters <= len(lemma) <= SETTINGS.max_unspaced_name_letters
             or is_stop(lemma, lexicon)
             or is_common_word(lemma, page.lang)
