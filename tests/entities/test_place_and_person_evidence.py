@@ -170,3 +170,28 @@ def test_real_pages_give_no_location_conflict_on_location_traps() -> None:
         for conflict in places.compare(context):
             for trap in traps:
                 assert not set(conflict.page_ids) <= set(trap["docs"]), conflict.explanation
+
+
+def test_korean_names_before_their_titles() -> None:
+    page = _page(
+        "ko",
+        "김민준 대통령, 국회 연설",
+        "김민준 대통령은 오늘 국회에서 연설했다. 박서연 장관이 함께 참석했다. "
+        "여야 의원 다수가 시점부터 대통령 발언을 들었다.",
+    )
+    people = _people(extract(page))
+    assert {"김민준", "박서연"} <= people, people
+    assert not people & {"여야", "시점부터"}, people
+
+
+def test_tamil_names_after_their_titles() -> None:
+    page = _page(
+        "ta",
+        "புதிய ஜனாதிபதி பதவியேற்பு",
+        "ஜனாதிபதியாக ராஜன் குமார செல்வநாயகம் இன்று பதவியேற்றார். பிரதம நீதியரசர் "
+        "சுரேஷ் பெரேரா முன்னிலையில் ஜனாதிபதி செயலகத்தில் நிகழ்வு நடைபெற்றது.",
+    )
+    people = _people(extract(page))
+    assert "ராஜன் குமார செல்வநாயகம்" in people, people
+    assert "சுரேஷ் பெரேரா" in people, people
+    assert not any("செயலகத்தில்" in name for name in people), people

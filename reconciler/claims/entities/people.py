@@ -222,7 +222,7 @@ def _uncapitalised_name(
             break
         if not name and (is_stop(word.text, lexicon) or starts_with_title(word.text, lexicon)):
             break
-        if _locative_form(word.text, lexicon):
+        if not name and _locative_form(word.text, lexicon):
             break  # "… செயலகத்தில்" (in the secretariat): a title used as an adjective
         name.append(word)
         stripped = strip_case_suffix(word.text, lexicon)
