@@ -15,6 +15,7 @@ each person does in the event); ``mentions`` holds what they share.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from reconciler.claims.entities.common import is_common_word
@@ -90,7 +91,12 @@ def extract_mentions(page: Page) -> list[Mention]:
             found += places_uncapitalised(page, tokens, lexicon)
         found += dateline_places(page, region, lexicon)
         latin_aliases(page, region, tokens, lexicon, found)
-    found = [mention for mention in found if not common_word_person(page, mention, script)]
+    titled_twice = _titled_twice(found)
+    found = [
+        mention
+        for mention in found
+        if mention.lemma in titled_twice or not common_word_person(page, mention, script)
+    ]
     people = [mention for mention in found if mention.kind == "person"]
     if script == "han":
         found += han_recurrences(page, regions, people)
@@ -100,7 +106,11 @@ def extract_mentions(page: Page) -> list[Mention]:
     for region, tokens in region_tokens:
         found += find_organisations(page, region, tokens, lexicon)
     found = deduplicated(found)
-    found = [mention for mention in found if not common_word_person(page, mention, script)]
+    found = [
+        mention
+        for mention in found
+        if mention.lemma in titled_twice or not common_word_person(page, mention, script)
+    ]
     found = _without_name_words_as_places(found)
     if script in CAPITALISED_SCRIPTS:
         found = _without_lone_common_words(page, found)
@@ -122,6 +132,15 @@ def extract_mentions(page: Page) -> list[Mention]:
     if virtual is not None:
         found.append(virtual)
     return found
+
+
+def _titled_twice(found: list[Mention]) -> frozenset[str]:
+    """Names the page gives a title at least twice: a famous name can be a frequent word of
+    its language, and a repeated title is the evidence that it is a person."""
+    counts = Counter(
+        mention.lemma for mention in found if mention.kind == "person" and mention.cue == "title"
+    )
+    return frozenset(name for name, count in counts.items() if count >= SETTINGS.titled_mentions)
 
 
 def _without_name_words_as_places(found: list[Mention]) -> list[Mention]:

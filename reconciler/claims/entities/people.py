@@ -92,8 +92,9 @@ def persons_capitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> lis
             ):
                 if tokens[cursor].text.lower() in lexicon.place_prepositions:
                     break  # "Ministerrat in Meseberg": a place follows, not the title's name
-                if text[tokens[cursor - 1].end : tokens[cursor].start].strip(" ") not in ("",):
-                    gap = text[tokens[cursor - 1].end : tokens[cursor].start]
+                gap = text[tokens[cursor - 1].end : tokens[cursor].start]
+                abbreviated = cursor == index + title_length and gap.strip() == "."  # "Dr. X"
+                if gap.strip(" ") and not abbreviated:
                     if any(mark in gap for mark in ".;:!?\n()—"):
                         break
                 run = capitalised_run(text, tokens, cursor, lexicon)

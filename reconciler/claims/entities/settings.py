@@ -52,6 +52,9 @@ class EntitySettings:
     # range is a party, an office or a phrase.
     min_name_letters: int = 2
     max_unspaced_name_letters: int = 4
+    # real-dev (bn): a one-word name that is also a frequent word is a person when the page
+    # gives it a title this many times (dev and held-out unchanged by it).
+    titled_mentions: int = 2
     # dev: the most frequent words of a language, a stoplist for single-word names.
     stoplist_size: int = 2000
     # Cities this small have names that collide with ordinary words too often (GeoNames).
