@@ -94,9 +94,8 @@ def persons_capitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> lis
                     break  # "Ministerrat in Meseberg": a place follows, not the title's name
                 gap = text[tokens[cursor - 1].end : tokens[cursor].start]
                 abbreviated = cursor == index + title_length and gap.strip() == "."  # "Dr. X"
-                if gap.strip(" ") and not abbreviated:
-                    if any(mark in gap for mark in ".;:!?\n()—"):
-                        break
+                if not abbreviated and any(mark in gap for mark in ".;:!?\n()—"):
+                    break
                 run = capitalised_run(text, tokens, cursor, lexicon)
                 if run and tokens[cursor - 1].text.lower() in lexicon.title_complements:
                     cursor += run  # "el alcalde de Getafe": what the title is of
