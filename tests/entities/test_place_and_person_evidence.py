@@ -13,20 +13,8 @@ from reconciler.claims import extract_claims, resolve_claims
 from reconciler.claims.entities import extract
 from reconciler.claims.entities.gazetteer import km_apart, lookup
 from reconciler.reconcile import event_contexts, places
-from reconciler.records import Claim, ClaimKind, ConflictKind, Event, Page, Region, RegionKind
-
-
-def _page(lang: str, headline: str, body: str, page_id: str = "") -> Page:
-    text = f"{headline}\n\n{body}\n"
-    return Page(
-        id=page_id or f"ev-{lang}",
-        text=text,
-        lang=lang,
-        regions=(
-            Region(RegionKind.HEADLINE, 0, len(headline)),
-            Region(RegionKind.BODY, len(headline) + 2, len(text)),
-        ),
-    )
+from reconciler.records import Claim, ClaimKind, ConflictKind, Event, Page
+from tests.entities.test_entity_generalization import _page
 
 
 def _places(claims: list[Claim], slot: str | None = None) -> set[str]:
