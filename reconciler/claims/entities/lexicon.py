@@ -62,6 +62,9 @@ class Lexicon:
     role_words: frozenset[str] = frozenset()  # between a title and a name: "নির্বাচিত" (elected)
     relative_cues: frozenset[str] = frozenset()  # "70 km north of Berlin" is not in Berlin
     other_day_cues: tuple[str, ...] = ()  # "la veille, à Dresde": another stop of a trip
+    origin_cues: tuple[str, ...] = ()  # "arriving from X": where someone came from
+    title_complements: frozenset[str] = frozenset()  # "mayor of X": X is a place, not a name
+    titles_after: tuple[str, ...] = ()  # "윤석열 대통령": a title written after the name
     conjunctions: tuple[str, ...] = ()  # "Presidents X and Y": the second name shares the title
 
     @cached_property

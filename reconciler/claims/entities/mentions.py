@@ -21,11 +21,13 @@ from reconciler.claims.entities.lexicon import (
     Lexicon,
     article_prefixed,
     inner_name_particles,
+    lexicon_for,
 )
 from reconciler.claims.entities.romanize import script_of
 from reconciler.claims.entities.settings import SETTINGS
 from reconciler.claims.entities.text import (
     Word,
+    clitic_stems,
     strip_case_suffix,
 )
 from reconciler.records import Page, Region, RegionKind
@@ -299,6 +301,8 @@ def common_word_person(page: Page, mention: Mention, script: str) -> bool:
         return True
     if mention.cue == "recurrence":
         return False  # a later use of a known name: common words were skipped there
+    lexicon = lexicon_for(page.lang, script)
     return len(mention.lemma.split()) == 1 and (
-        is_common_word(word, page.lang) or is_calendar_word(mention.lemma, page.lang)
+        any(is_common_word(form, page.lang) for form in (word, *clitic_stems(word, lexicon)))
+        or is_calendar_word(mention.lemma, page.lang)
     )

@@ -31,8 +31,10 @@ from reconciler.claims.entities.mentions import (
     starts_with_title,
     title_at,
 )
+from reconciler.claims.entities.settings import SETTINGS
 from reconciler.claims.entities.text import (
     Word,
+    clitic_stems,
     lemmatize_name_word,
     strip_case_suffix,
 )
@@ -90,11 +92,15 @@ def persons_capitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> lis
             ):
                 if tokens[cursor].text.lower() in lexicon.place_prepositions:
                     break  # "Ministerrat in Meseberg": a place follows, not the title's name
-                if text[tokens[cursor - 1].end : tokens[cursor].start].strip(" ") not in ("",):
-                    gap = text[tokens[cursor - 1].end : tokens[cursor].start]
-                    if any(mark in gap for mark in ".;:!?\n()—"):
-                        break
+                gap = text[tokens[cursor - 1].end : tokens[cursor].start]
+                abbreviated = cursor == index + title_length and gap.strip() == "."  # "Dr. X"
+                if not abbreviated and any(mark in gap for mark in ".;:!?\n()—"):
+                    break
                 run = capitalised_run(text, tokens, cursor, lexicon)
+                if run and tokens[cursor - 1].text.lower() in lexicon.title_complements:
+                    cursor += run  # "el alcalde de Getafe": what the title is of
+                    skipped += 1
+                    continue
                 if run:
                     name = name_from_run(tokens[cursor : cursor + run], lexicon)
                     if name:
@@ -160,8 +166,9 @@ def _appositive_title(text: str, tokens: list[Word], cursor: int, lexicon: Lexic
     return False
 
 
-def _ends_name(tokens: list[Word], cursor: int, lexicon: Lexicon, text: str) -> bool:
+def _ends_name(tokens: list[Word], cursor: int, lexicon: Lexicon, page: Page) -> bool:
     """Whether the name stops before ``tokens[cursor]``."""
+    text = page.text
     if cursor >= len(tokens):
         return True
     word = tokens[cursor].text
@@ -176,7 +183,23 @@ def _ends_name(tokens: list[Word], cursor: int, lexicon: Lexicon, text: str) -> 
         or starts_with_title(word, lexicon)
         or lookup(strip_case_suffix(word, lexicon)) is not None
         or is_org_word(word, lexicon)
+        or _clitic_title(word, lexicon)
     )
+
+
+def _locative_form(word: str, lexicon: Lexicon) -> bool:
+    """A word in the locative case ("-த்தில்", "-ে"): where something is, never a name."""
+    return any(
+        word.endswith(suffix) and len(word) > len(suffix) + 2
+        for suffix in lexicon.locative_suffixes
+    )
+
+
+def _clitic_title(word: str, lexicon: Lexicon) -> bool:
+    """ "والرئيس" (and the president), "ونظيره" (and his counterpart): a title behind a
+    clitic starts a new phrase. (Word frequency cannot tell here: "محمد" and "علي" are
+    among the most frequent Arabic words.)"""
+    return any(form in lexicon.titles for form in clitic_stems(word, lexicon))
 
 
 def _uncapitalised_name(
@@ -188,24 +211,27 @@ def _uncapitalised_name(
     name's own last letter (ভ্লাদিমির পুতিনের): then the name goes on if the next word
     can be part of it.
     """
-    text = page.text
-    if cursor >= len(tokens) or (cursor and _ends_name(tokens, cursor, lexicon, text)):
+    if cursor >= len(tokens) or (cursor and _ends_name(tokens, cursor, lexicon, page)):
         return [], ""
     name: list[Word] = []
     lemma_last = ""
     limit = 4 if lexicon.script == "arabic" else 3
     while cursor < len(tokens) and len(name) < limit:
         word = tokens[cursor]
-        if name and _ends_name(tokens, cursor, lexicon, text):
+        if name and _ends_name(tokens, cursor, lexicon, page):
             break
         if not name and (is_stop(word.text, lexicon) or starts_with_title(word.text, lexicon)):
             break
+        if not name and _locative_form(word.text, lexicon):
+            break  # "… செயலகத்தில்" (in the secretariat): a title used as an adjective
         name.append(word)
         stripped = strip_case_suffix(word.text, lexicon)
         lemma_last = stripped
         ambiguous = word.text[len(stripped) :] in lexicon.suffixes_after_vowel
         if stripped != word.text and not (
-            ambiguous and not _ends_name(tokens, cursor + 1, lexicon, text)
+            ambiguous
+            and not _ends_name(tokens, cursor + 1, lexicon, page)
+            and not is_common_word(stripped, page.lang, SETTINGS.name_continuation_stoplist)
         ):
             break
         lemma_last = word.text if stripped != word.text else stripped
@@ -239,13 +265,22 @@ def _role_before_uncapitalised(tokens: list[Word], index: int, lexicon: Lexicon,
     return ""
 
 
+def _ends_place_name(tokens: list[Word], index: int, title_length: int) -> bool:
+    """A title word that ends a place's name ("مدينة الأمير", a "Prince ..." town) is part
+    of that name."""
+    if index == 0:
+        return False
+    words_ = [word.text for word in tokens[index - 1 : index + title_length]]
+    return lookup(" ".join(words_)) is not None
+
+
 def persons_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     index = 0
     while index < len(tokens):
         title_length = title_at(tokens, index, lexicon)
-        if not title_length:
-            index += 1
+        if not title_length or _ends_place_name(tokens, index, title_length):
+            index += max(title_length, 1)
             continue
         role = _role_before_uncapitalised(tokens, index, lexicon, page.text) + " ".join(
             word.text for word in tokens[index : index + title_length]
@@ -258,6 +293,29 @@ def persons_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> l
         if name and lookup(" ".join([*(word.text for word in name[:-1]), lemma_last])) is None:
             found.append(_uncapitalised_mention(page, name, lemma_last, "title", role))
         index = cursor + max(len(name), 1) if name else index + title_length
+    return found
+
+
+def persons_before_titles(page: Page, tokens: list[Word], lexicon: Lexicon) -> list[Mention]:
+    """ "윤석열 대통령은": languages that put the title after the name (``titles_after``)."""
+    found = []
+    for index, token in enumerate(tokens[1:], start=1):
+        title = next((t for t in lexicon.titles_after if token.text.startswith(t)), "")
+        previous = tokens[index - 1]
+        if not title or not adjacent(page.text, previous, token):
+            continue
+        lemma = previous.text  # bare: "시점부터 대통령" (since the time, the president) is no name
+        if (
+            strip_case_suffix(lemma, lexicon) != lemma
+            or not SETTINGS.min_name_letters <= len(lemma) <= SETTINGS.max_unspaced_name_letters
+            or is_stop(lemma, lexicon)
+            or is_common_word(lemma, page.lang)
+            or lemma.endswith(lexicon.titles_after)
+            or lookup(lemma) is not None
+            or is_org_word(lemma, lexicon)
+        ):
+            continue
+        found.append(_uncapitalised_mention(page, [previous], lemma, "title", title))
     return found
 
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 from itertools import pairwise
+
+from babel.languages import get_official_languages
 
 from reconciler.claims.entities.common import is_common_word
 from reconciler.claims.entities.gazetteer import (
@@ -38,8 +41,9 @@ from reconciler.claims.entities.text import (
 from reconciler.records import Page, Region, RegionKind
 
 
-def _locative_capitalised(tokens: list[Word], index: int, lexicon: Lexicon) -> bool:
-    """ "in Beijing", "in the northern port city of Tianjin", "в приморском городе Вонсан"."""
+def _locative_capitalised(text: str, tokens: list[Word], index: int, lexicon: Lexicon) -> bool:
+    """ "in Beijing", "in the northern port city of Tianjin", "в приморском городе Вонсан";
+    not "Later in the day, Florence spoke": a clause mark between cue and name."""
     prepositions = {word.lower() for word in lexicon.place_prepositions}
     for back in range(1, 7):
         if index - back < 0:
@@ -48,10 +52,24 @@ def _locative_capitalised(tokens: list[Word], index: int, lexicon: Lexicon) -> b
         if word.lower() in lexicon.relative_cues:
             return False  # "70 km au nord de Berlin", "near Pokhara": somewhere else
         if word.lower() in prepositions:
-            return True
+            between = text[tokens[index - back].end : tokens[index].start]
+            return not any(mark in between for mark in _CLAUSE_MARKS)
         if is_capitalised(word) and back > 1:
             return False
     return False
+
+
+_CLAUSE_MARKS = ",;:.!?\n()\u060c\u061b"
+
+
+def _from_elsewhere(text: str, start: int, lexicon: Lexicon) -> bool:
+    """ "arriving from the airport in Istanbul": where someone came from, not where
+    the event was."""
+    before = text[max(0, start - SETTINGS.origin_window) : start].lower()
+    clause = re.split(r"[.;!?\n\u061b]", before)[-1]
+    return any(
+        re.search(rf"(?<!\w){re.escape(cue.lower())}(?!\w)", clause) for cue in lexicon.origin_cues
+    )
 
 
 def _settlement_cued(tokens: list[Word], index: int, length: int, lexicon: Lexicon) -> bool:
@@ -88,8 +106,11 @@ def places_capitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> list
                 continue
             if any(is_org_word(word.text, lexicon) for word in tokens[index : index + run]):
                 break
-            locative = _locative_capitalised(tokens, index, lexicon) or cued
-            if locative and _other_day(text, span[0].start, lexicon):
+            locative = _locative_capitalised(text, tokens, index, lexicon) or cued
+            if locative and (
+                _other_day(text, span[0].start, lexicon)
+                or _from_elsewhere(text, span[0].start, lexicon)
+            ):
                 locative = False
             mention = Mention(
                 "place",
@@ -131,13 +152,24 @@ def places_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> li
                 if place:
                     break
             next_word = tokens[index + length].text if index + length < len(tokens) else ""
-            settlement_cue = length == 1 and strip_case_suffix(next_word, lexicon) in settlement
+            settlement_cue = (
+                length == 1
+                and lexicon.postpositional  # "ঢাকা শহরে"; in Arabic the noun before is a verb
+                and strip_case_suffix(next_word, lexicon) in settlement
+            )
             settlement_cue = settlement_cue or (
                 length == 1
                 and index > 0
                 and tokens[index - 1].text in settlement
                 and next_word in postpositions
             )
+            if place is not None and not lexicon.postpositional and index > 1:
+                # "في مدينة رأس الخيمة": in, then a settlement word, then a known name of any
+                # length ("شهدته مدينة ..." — witnessed by the city — places nothing there)
+                settlement_cue = settlement_cue or (
+                    tokens[index - 1].text in settlement
+                    and tokens[index - 2].text in lexicon.place_prepositions
+                )
             if place is None and not (settlement_cue and not is_stop(last, lexicon)):
                 continue
             if place is None:
@@ -156,6 +188,8 @@ def places_uncapitalised(page: Page, tokens: list[Word], lexicon: Lexicon) -> li
                 f"{head} {stem}".strip(), place, locative, settlement_cue, page.lang, lexicon
             ):
                 continue
+            if locative and _from_elsewhere(page.text, span[0].start, lexicon):
+                locative = False
             start = span[0].start
             mention = Mention(
                 "place",
@@ -197,9 +231,19 @@ def _uncapitalised_place_ok(
         return True
     if place is None:
         return False  # "قرب بلدة ...": "near the town of", not a town called "قرب"
-    if place.kind == "country" or place.population >= SETTINGS.metropolis:
+    if place.kind == "country" or (
+        place.population >= SETTINGS.metropolis and _spoken_in(lang, place.country_code)
+    ):
         return True  # a capital is a frequent word because it is named so often: "الرياض"
     return settlement and not is_common_word(name, lang, SETTINGS.function_words)
+
+
+@cache
+def _spoken_in(lang: str, country_code: str) -> bool:
+    """Whether ``lang`` is an official language of the country (CLDR): a frequent word of
+    Arabic names an Arab city ("الرياض"), not a Persian one (a common noun that spells one)."""
+    base = lang.split("-")[0].lower()
+    return base in (get_official_languages(country_code, de_facto=True) if country_code else ())
 
 
 def _locative_uncapitalised(tokens: list[Word], after: int, suffix: str, lexicon: Lexicon) -> bool:

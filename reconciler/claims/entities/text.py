@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from reconciler.claims.entities.lexicon import Lexicon
 
 # Letters and combining marks (Indic vowel signs are marks, not \w), kept with inner
-# apostrophes, hyphens and dots so "হুই’র", "al-Sudani" and "S." stay one word.
+# apostrophes, hyphens and dots so "হুই’র", "al-Sudani" and "S." stay one word. The Bengali
+# currency sign "৷" is typed for a danda (a sentence end) and ends a word like one.
 _WORD_RE = re.compile(
-    r"[^\s!-&(-,/:-@\[-`{-~\u0964\u0965\u060c\u061b\u061f\u06d4\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘«»—–…·•|]+"
+    r"[^\s!-&(-,/:-@\[-`{-~\u0964\u0965\u09f7\u060c\u061b\u061f\u06d4\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘«»—–…·•|]+"
 )
 _EDGE_PUNCT = "'’.-"
 _INDIC_VOWEL_SIGNS = frozenset("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
@@ -73,6 +74,15 @@ def strip_place_suffix(word: str, lexicon: Lexicon) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)]
     return word
+
+
+def clitic_stems(word: str, lexicon: Lexicon) -> list[str]:
+    """``word`` without each clitic it may begin with (والرئيس → الرئيس, للحكومة → حكومة)."""
+    return [
+        word[len(prefix) :]
+        for prefix in lexicon.clitic_prefixes
+        if word.startswith(prefix) and len(word) > len(prefix) + 1
+    ]
 
 
 def lemmatize_name_word(word: str, lexicon: Lexicon) -> str:
