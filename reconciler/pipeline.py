@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -133,17 +133,19 @@ def cluster_events(
     vectors: np.ndarray,
     embedder: Embedder,
     options: Options,
+    means: Mapping[str, np.ndarray] | None = None,
 ) -> list[Event]:
-    """Pages grouped into events (not yet described), from resolved claims and vectors."""
-    claims_by_page = _by_page(claims)
+    """Pages grouped into events (not yet described), from resolved claims and vectors;
+    ``means``: the languages' mean vectors of a corpus larger than ``pages`` (``add``)."""
+    grouped = claims_by_page(claims)
     signals = [
-        page_signals(page, claims_by_page.get(page.id, []), vector)
+        page_signals(page, grouped.get(page.id, []), vector)
         for page, vector in zip(pages, vectors, strict=True)
     ]
     priors = language_priors(embedder, {page.lang for page in pages})
     with _stage("cluster", options.progress):
         events = identity.name_events(
-            cluster.cluster_pages(signals, options.clustering, priors), pages
+            cluster.cluster_pages(signals, options.clustering, priors, means), pages
         )
     _log_events(events, signals)
     return events
@@ -232,7 +234,7 @@ def _published_by(page: Page) -> tuple[date | None, float]:
     return best.span[1], best.confidence
 
 
-def _by_page(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+def claims_by_page(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     grouped: dict[str, list[Claim]] = {}
     for claim in claims:
         grouped.setdefault(claim.page_id, []).append(claim)

