@@ -3,7 +3,9 @@ process per size (so each peak is its own), and the fitted growth exponent.
 
 Pages are synthetic: stories of 1 to 40 reports around a random direction, in six
 languages (each with its own offset, as a multilingual model gives), dated near the story's
-day, with a cast drawn from the story's people. Sizes beyond what fits the machine's time are
+day, with a cast drawn from the story's people. Stories are spread over as many days as a
+steady crawl of ``PAGES_PER_DAY`` takes to gather them (100k pages: one year), as a corpus
+grows: more pages means a longer span, not ever more stories on the same days. Sizes beyond what fits the machine's time are
 simulated by ``--simulate``: the per-page cost of the largest measured size, scaled by the
 fitted exponent.
 """
@@ -25,6 +27,7 @@ from reconciler.cluster import ClusterSettings, PageSignals, cluster_pages
 
 DIMENSION = 384
 LANGUAGES = ("en", "ru", "ar", "hi", "zh", "es")
+PAGES_PER_DAY = 274  # 100k pages a year
 
 
 def synthetic_signals(count: int, seed: int = 0) -> list[PageSignals]:
@@ -36,7 +39,7 @@ def synthetic_signals(count: int, seed: int = 0) -> list[PageSignals]:
     while len(signals) < count:
         reports = int(min(40, draw.zipf(1.8)))
         centre = draw.normal(size=DIMENSION).astype(np.float32)
-        day = start + timedelta(days=int(draw.integers(0, 365)))
+        day = start + timedelta(days=int(draw.integers(0, max(1, count // PAGES_PER_DAY))))
         cast = [f"person-{story}-{k}" for k in range(int(draw.integers(0, 4)))]
         for report in range(min(reports, count - len(signals))):
             language = int(draw.integers(len(LANGUAGES)))
