@@ -5,9 +5,9 @@ Pages are synthetic: stories of 1 to 40 reports around a random direction, in si
 languages (each with its own offset, as a multilingual model gives), dated near the story's
 day, with a cast drawn from the story's people. Stories are spread over as many days as a
 steady crawl of ``PAGES_PER_DAY`` takes to gather them (100k pages: one year), as a corpus
-grows: more pages means a longer span, not ever more stories on the same days. Sizes beyond what fits the machine's time are
-simulated by ``--simulate``: the per-page cost of the largest measured size, scaled by the
-fitted exponent.
+grows: more pages means a longer span, not ever more stories on the same days. Sizes beyond
+what fits the machine's time are simulated by ``--simulate``: the per-page cost of the
+largest measured size, scaled by the fitted exponent.
 """
 
 from __future__ import annotations

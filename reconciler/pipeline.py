@@ -82,18 +82,18 @@ def run_pages_timed(
     """The run, and the seconds each stage took (benchmarks report the shares)."""
     options = options or Options()
     seconds: dict[str, float] = {}
-    with _timed(seconds, "extract"):
+    with timed(seconds, "extract"):
         extracted, problems = extract_pages(pages, options.progress)
-    with _timed(seconds, "resolve"):
+    with timed(seconds, "resolve"):
         claims = resolve_claims(extracted)
-    with _timed(seconds, "embed"):
+    with timed(seconds, "embed"):
         embedder = cached(embedder or get_embedder(options.model, device=options.device))
         vectors = embedder.encode(
             [embedding_text(page) for page in _progress(pages, "embed", options.progress)]
         )
-    with _timed(seconds, "cluster"):
+    with timed(seconds, "cluster"):
         events = cluster_events(pages, claims, vectors, embedder, options)
-    with _timed(seconds, "reconcile"):
+    with timed(seconds, "reconcile"):
         described, conflicts = reconcile_events(events, pages, claims, embedder, options.progress)
     result = Result(
         pages=tuple(pages),
@@ -106,7 +106,8 @@ def run_pages_timed(
 
 
 @contextmanager
-def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+def timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+    """Adds the wall seconds of the block to ``seconds[stage]``."""
     started = time.perf_counter()
     yield
     seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - started

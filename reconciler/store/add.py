@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import faiss
@@ -46,6 +46,7 @@ class AddSummary:
     conflicts_checked: int
     errors: tuple[PageError, ...]
     batch: int | None  # None when nothing was new
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage (benchmarks)
 
 
 def content_hash(page: Page) -> str:
@@ -71,76 +72,63 @@ def add(
         if not fresh:
             return AddSummary(0, len(loaded.pages), 0, 0, 0, tuple(loaded.errors), None)
         fresh_ids = {page.id for page in fresh}
-        extracted, problems = engine.extract(fresh)
-        embedder = CachedEmbedder(
-            get_embedder(options.model, device=options.device), store.cached_vectors()
-        )
-        known_keys = set(embedder.vectors)
-        fresh_vectors = engine.embed([pipeline.embedding_text(page) for page in fresh], embedder)
-
-        # A changed page keeps its row; new pages follow the stored ones.
-        index = store.page_languages()
-        row_of = {page_id: row for row, (page_id, _) in enumerate(index)}
-        languages = [language for _, language in index]
-        for page in fresh:
-            if page.id in row_of:
-                languages[row_of[page.id]] = page.lang
-            else:
-                row_of[page.id] = len(languages)
-                languages.append(page.lang)
-        vectors = np.zeros((len(languages), fresh_vectors.shape[1]), dtype=np.float32)
-        if index:
-            vectors[: len(index)] = store.page_vectors()
-        positions = {page.id: row_of[page.id] for page in fresh}
-        vectors[[positions[page.id] for page in fresh]] = fresh_vectors
-
-        settings = options.clustering
-        priors = language_priors(embedder, set(languages))
-        means = cluster.language_means(vectors, languages, priors, settings.language_shrinkage)
-        event_of = store.event_of_pages()
-        centred = cluster.language_centered(
-            vectors, languages, priors, settings.language_shrinkage, means
-        )
-        row_ids = [page_id for page_id, _ in sorted(row_of.items(), key=lambda item: item[1])]
-        reached = _reached_pages(store, fresh, extracted, centred, row_ids, settings)
-        del centred
-        touched_ids = {event_of[page_id] for page_id in reached | fresh_ids if page_id in event_of}
-        stored_events = store.events()
-        previous = {
-            event.id: frozenset(event.page_ids)
-            for event in stored_events
-            if event.id in touched_ids
-        }
-        stored_ids = {page_id for pages in previous.values() for page_id in pages} - fresh_ids
-        pages = sorted([*store.pages(stored_ids), *fresh], key=lambda page: row_of[page.id])
-        subset_extracted = [*store.extracted_claims(stored_ids), *extracted]
-        claims = resolve_claims(subset_extracted)
-        subset_vectors = vectors[[row_of[page.id] for page in pages]]
-        grouped = pipeline.cluster_events(pages, claims, subset_vectors, embedder, options, means)
-        ids = assign_event_ids(grouped, previous)
-        events = [replace(event, id=id_) for event, id_ in zip(grouped, ids, strict=True)]
+        seconds: dict[str, float] = {}
+        with pipeline.timed(seconds, "extract"):
+            extracted, problems = engine.extract(fresh)
+        with pipeline.timed(seconds, "embed"):
+            embedder = CachedEmbedder(
+                get_embedder(options.model, device=options.device), store.cached_vectors()
+            )
+            known_keys = set(embedder.vectors)
+            texts = [pipeline.embedding_text(page) for page in fresh]
+            fresh_vectors = engine.embed(texts, embedder)
+        with pipeline.timed(seconds, "neighbourhood"):
+            corpus = _Corpus.of(store, fresh, fresh_vectors, embedder, options.clustering)
+            reached = _reached_pages(store, fresh, extracted, corpus, options.clustering)
+            event_of = store.event_of_pages()
+            touched_ids = {event_of[page] for page in reached | fresh_ids if page in event_of}
+            stored_events = store.events()
+            previous = {
+                event.id: frozenset(event.page_ids)
+                for event in stored_events
+                if event.id in touched_ids
+            }
+            stored_ids = {page for pages in previous.values() for page in pages} - fresh_ids
+            pages = sorted([*store.pages(stored_ids), *fresh], key=lambda p: corpus.row_of[p.id])
+        with pipeline.timed(seconds, "cluster"):
+            claims = resolve_claims([*store.extracted_claims(stored_ids), *extracted])
+            rows = [corpus.row_of[page.id] for page in pages]
+            grouped = pipeline.cluster_events(
+                pages, claims, corpus.vectors[rows], embedder, options, corpus.means
+            )
+            ids = assign_event_ids(grouped, previous)
+            events = [replace(event, id=id_) for event, id_ in zip(grouped, ids, strict=True)]
         touched = [
             event
             for event in events
             if previous.get(event.id) != set(event.page_ids) or fresh_ids & set(event.page_ids)
         ]
-        described, conflicts = pipeline.reconcile_events(touched, pages, claims, embedder)
-        number = store.write(
-            Batch(
-                pages=fresh,
-                positions=positions,
-                content_hashes=hashes,
-                extracted=extracted,
-                resolved=_changed_claims(store, claims, [page.id for page in pages]),
-                vectors=vectors,
-                cached_vectors={
-                    key: vector for key, vector in embedder.vectors.items() if key not in known_keys
-                },
-                events=described,
-                removed_events=sorted(set(previous) - {event.id for event in events}),
-                conflicts=conflicts,
+        with pipeline.timed(seconds, "reconcile"):
+            described, conflicts = pipeline.reconcile_events(touched, pages, claims, embedder)
+        with pipeline.timed(seconds, "write"):
+            number = store.write(
+                Batch(
+                    pages=fresh,
+                    positions={page.id: corpus.row_of[page.id] for page in fresh},
+                    content_hashes=hashes,
+                    extracted=extracted,
+                    resolved=_changed_claims(store, claims, [page.id for page in pages]),
+                    vectors=corpus.vectors,
+                    cached_vectors={
+                        key: vector
+                        for key, vector in embedder.vectors.items()
+                        if key not in known_keys
+                    },
+                    events=described,
+                    removed_events=sorted(set(previous) - {event.id for event in events}),
+                    conflicts=conflicts,
+                )
             )
-        )
         return AddSummary(
             new_pages=len(fresh),
             unchanged_pages=len(loaded.pages) - len(fresh),
@@ -149,7 +137,48 @@ def add(
             conflicts_checked=len(conflicts),
             errors=(*loaded.errors, *problems),
             batch=number,
+            seconds={stage: round(value, 2) for stage, value in seconds.items()},
         )
+
+
+@dataclass(frozen=True, eq=False)
+class _Corpus:
+    """Every page's row, vector and language after the add, and the languages' means."""
+
+    row_of: dict[str, int]
+    row_ids: list[str]
+    vectors: np.ndarray
+    languages: list[str]
+    priors: dict[str, np.ndarray]
+    means: dict[str, np.ndarray]
+
+    @staticmethod
+    def of(
+        store: Store,
+        fresh: Sequence[Page],
+        fresh_vectors: np.ndarray,
+        embedder: CachedEmbedder,
+        settings: cluster.ClusterSettings,
+    ) -> _Corpus:
+        # A changed page keeps its row; new pages follow the stored ones.
+        index = store.page_languages()
+        row_ids = [page_id for page_id, _ in index]
+        languages = [language for _, language in index]
+        row_of = {page_id: row for row, page_id in enumerate(row_ids)}
+        for page in fresh:
+            if page.id in row_of:
+                languages[row_of[page.id]] = page.lang
+            else:
+                row_of[page.id] = len(row_ids)
+                row_ids.append(page.id)
+                languages.append(page.lang)
+        vectors = np.zeros((len(row_ids), fresh_vectors.shape[1]), dtype=np.float32)
+        if index:
+            vectors[: len(index)] = store.page_vectors()
+        vectors[[row_of[page.id] for page in fresh]] = fresh_vectors
+        priors = language_priors(embedder, set(languages))
+        means = cluster.language_means(vectors, languages, priors, settings.language_shrinkage)
+        return _Corpus(row_of, row_ids, vectors, languages, priors, means)
 
 
 def _distinct(pages: list[Page]) -> list[Page]:
@@ -161,18 +190,20 @@ def _reached_pages(
     store: Store,
     fresh: Sequence[Page],
     extracted: Sequence[Claim],
-    centred: np.ndarray,
-    row_ids: Sequence[str],
+    corpus: _Corpus,
     settings: cluster.ClusterSettings,
 ) -> set[str]:
     """Stored pages among the new pages' nearest neighbours whose pair score with a new page
     reaches ``settings.link_floor``: the only pairs a full run could link them through."""
+    centred = cluster.language_centered(
+        corpus.vectors, corpus.languages, corpus.priors, settings.language_shrinkage, corpus.means
+    )
     fresh_ids = {page.id for page in fresh}
-    row_of = {page_id: row for row, page_id in enumerate(row_ids)}
-    fresh_rows = np.array([row_of[page.id] for page in fresh], dtype=np.int64)
     search = faiss.IndexFlatIP(centred.shape[1])
     search.add(centred)
+    fresh_rows = [corpus.row_of[page.id] for page in fresh]
     similarities, neighbours = search.search(centred[fresh_rows], settings.neighbours + 1)
+    row_ids = corpus.row_ids
     candidates = sorted(
         {row_ids[row] for row in neighbours.ravel().tolist() if row >= 0} - fresh_ids
     )
@@ -186,7 +217,7 @@ def _reached_pages(
     )
     local = {page.id: number for number, page in enumerate(pages)}
     signals = [
-        pipeline.page_signals(page, claims.get(page.id, []), centred[row_of[page.id]])
+        pipeline.page_signals(page, claims.get(page.id, []), centred[corpus.row_of[page.id]])
         for page in pages
     ]
     scorer = cluster.PairScorer(signals, np.stack([s.vector for s in signals]), settings.scores)
