@@ -111,7 +111,9 @@ def test_a_text_longer_than_the_model_window_is_embedded_whole(default_embedder)
     long_text = sentence * 120  # well past 512 tokens: embedded in windows, then averaged
     rows = default_embedder.encode([long_text, sentence])
     assert np.isclose(np.linalg.norm(rows[0]), 1.0, atol=1e-3)
-    assert rows[0] @ rows[1] > 0.9
+    assert rows[0] @ rows[1] > 0.88  # measured 0.901 in float32, 0.900 in int8
+    float32 = get_embedder("multilingual-e5-small-onnx-fp32").encode([long_text])
+    assert float(rows[0] @ float32[0]) > 0.99  # the windows are those of the float32 runtime
 
 
 def test_each_distinct_text_is_embedded_once(default_embedder) -> None:
