@@ -66,6 +66,7 @@ def main() -> None:
                 "seconds": round(seconds, 2),
                 "build_seconds": round(built, 2),
                 "touched_events": summary.touched_events,
+                "stage_seconds": summary.seconds,
                 "peak_mib": peak_mib(),
             }
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -83,18 +83,18 @@ def run_pages_timed(
     """The run, and the seconds each stage took (benchmarks report the shares)."""
     options = options or Options()
     seconds: dict[str, float] = {}
-    with _timed(seconds, "extract"):
+    with timed(seconds, "extract"):
         extracted, problems = extract_pages(pages, options.progress)
-    with _timed(seconds, "resolve"):
+    with timed(seconds, "resolve"):
         claims = resolve_claims(extracted)
-    with _timed(seconds, "embed"):
+    with timed(seconds, "embed"):
         embedder = cached(embedder or get_embedder(options.model, device=options.device))
         vectors = embedder.encode(
             [embedding_text(page) for page in _progress(pages, "embed", options.progress)]
         )
-    with _timed(seconds, "cluster"):  # "cluster_signals" is the part that reads the pages
-        events = cluster_events(pages, claims, vectors, embedder, options, seconds)
-    with _timed(seconds, "reconcile"):
+    with timed(seconds, "cluster"):  # "cluster_signals" is the part that reads the pages
+        events = cluster_events(pages, claims, vectors, embedder, options, seconds=seconds)
+    with timed(seconds, "reconcile"):
         described, conflicts = reconcile_events(events, pages, claims, embedder, options.progress)
     result = Result(
         pages=tuple(pages),
@@ -107,7 +107,8 @@ def run_pages_timed(
 
 
 @contextmanager
-def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+def timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+    """Adds the wall seconds of the block to ``seconds[stage]``."""
     started = time.perf_counter()
     yield
     seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - started
@@ -134,21 +135,22 @@ def cluster_events(
     vectors: np.ndarray,
     embedder: Embedder,
     options: Options,
+    means: Mapping[str, np.ndarray] | None = None,
     seconds: dict[str, float] | None = None,
 ) -> list[Event]:
     """Pages grouped into events (not yet described), from resolved claims and vectors;
-    the time spent on what clustering reads of each page is added to
-    ``seconds["cluster_signals"]``."""
-    claims_by_page = _by_page(claims)
-    with _timed({} if seconds is None else seconds, "cluster_signals"):
+    ``means``: the languages' mean vectors of a corpus larger than ``pages`` (``add``); the time
+    spent on what clustering reads of each page is added to ``seconds["cluster_signals"]``."""
+    grouped = claims_by_page(claims)
+    with timed({} if seconds is None else seconds, "cluster_signals"):
         signals = [
-            page_signals(page, claims_by_page.get(page.id, []), vector)
+            page_signals(page, grouped.get(page.id, []), vector)
             for page, vector in zip(pages, vectors, strict=True)
         ]
     priors = language_priors(embedder, {page.lang for page in pages})
     with _stage("cluster", options.progress):
         events = identity.name_events(
-            cluster.cluster_pages(signals, options.clustering, priors), pages
+            cluster.cluster_pages(signals, options.clustering, priors, means), pages
         )
     _log_events(events, signals)
     return events
@@ -238,7 +240,7 @@ def _published_by(page: Page) -> tuple[date | None, float]:
     return best.span[1], best.confidence
 
 
-def _by_page(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+def claims_by_page(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     grouped: dict[str, list[Claim]] = {}
     for claim in claims:
         grouped.setdefault(claim.page_id, []).append(claim)

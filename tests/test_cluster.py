@@ -131,14 +131,14 @@ def _random_pages(count: int, seed: int, dimension: int = 32) -> list[PageSignal
 
 def _reference_average_link(signals, settings) -> list[tuple[str, ...]]:
     """The merge rule written out plainly: every member pair summed at every comparison."""
-    from reconciler.cluster import neighbour_pairs
+    from reconciler.cluster import blocking_days, neighbour_pairs
     from reconciler.cluster.scores import PairScorer
 
     vectors = language_centered(
         np.stack([s.vector for s in signals]), [s.lang for s in signals], {}, 3.0
     )
     scorer = PairScorer(signals, vectors, settings.scores)
-    edges, similarities = neighbour_pairs(vectors, settings)
+    edges, similarities = neighbour_pairs(vectors, settings, blocking_days(signals, settings))
     edges = edges[scorer.scores(edges[:, 0], edges[:, 1], similarities) >= settings.link_floor]
 
     def link(a, b):
@@ -271,3 +271,26 @@ def test_a_kind_of_event_in_common_pulls_pages_together_and_none_in_common_apart
     unknown = replace(funeral, page_id="d", kinds=frozenset())
     assert _scored_pair(funeral, mourning) > _scored_pair(funeral, unknown) == 0
     assert _scored_pair(funeral, strike) < 0
+
+
+def test_pages_dated_months_apart_are_never_candidate_pairs_but_undated_pages_meet_all() -> None:
+    from datetime import date
+
+    from reconciler.cluster import ClusterSettings, blocking_days, neighbour_pairs
+
+    text = _unit(1.0, 0.2, 0.1, 0.0)
+    pages = [
+        PageSignals("spring", "en", text, date(2025, 3, 1), 0.9),
+        PageSignals("autumn", "en", text, date(2025, 10, 1), 0.9),
+        PageSignals("same-month", "en", text, date(2025, 3, 20), 0.9),
+        PageSignals("undated", "en", text),
+        PageSignals("vaguely-dated", "en", text, date(2025, 10, 2), 0.2),
+    ]
+    settings = ClusterSettings()
+    vectors = np.stack([page.vector for page in pages])
+    edges, _ = neighbour_pairs(vectors, settings, blocking_days(pages, settings))
+    pairs = {(pages[i].page_id, pages[j].page_id) for i, j in edges.tolist()}
+    assert ("spring", "autumn") not in pairs
+    assert ("spring", "same-month") in pairs
+    assert {("spring", "undated"), ("autumn", "undated")} <= pairs
+    assert ("spring", "vaguely-dated") in pairs  # a date given without confidence blocks nothing

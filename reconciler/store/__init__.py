@@ -127,15 +127,15 @@ class Store:
         wanted = None if ids is None else set(ids)
         return [codec.page_from(record) for id_, record in rows if wanted is None or id_ in wanted]
 
-    def extracted_claims(self) -> list[Claim]:
-        return self._claims("extracted_claims")
+    def page_languages(self) -> list[tuple[str, str]]:
+        """(id, language) of every page in position order, without reading the records."""
+        return list(self.db.execute("SELECT id, lang FROM pages ORDER BY position"))
+
+    def extracted_claims(self, page_ids: Iterable[str] | None = None) -> list[Claim]:
+        return self._claims("extracted_claims", page_ids)
 
     def resolved_claims(self, page_ids: Iterable[str] | None = None) -> list[Claim]:
-        claims = self._claims("claims")
-        if page_ids is None:
-            return claims
-        wanted = set(page_ids)
-        return [claim for claim in claims if claim.page_id in wanted]
+        return self._claims("claims", page_ids)
 
     def page_vectors(self) -> np.ndarray:
         """Vectors of every page in position order."""
@@ -164,6 +164,10 @@ class Store:
             query += " WHERE " + " AND ".join(conditions)
         return [codec.event_from(record) for (record,) in self.db.execute(query, arguments)]
 
+    def event_of_pages(self) -> dict[str, str]:
+        """The id of each stored page's event."""
+        return dict(self.db.execute("SELECT page_id, event_id FROM event_pages"))
+
     def conflicts(self, event_ids: Iterable[str]) -> list[Conflict]:
         wanted = set(event_ids)
         return [
@@ -177,12 +181,14 @@ class Store:
     def batch_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM batches").fetchone()[0])
 
-    def _claims(self, table: str) -> list[Claim]:
+    def _claims(self, table: str, page_ids: Iterable[str] | None) -> list[Claim]:
+        wanted = None if page_ids is None else set(page_ids)
         return [
             codec.claim_from(json.loads(record))
-            for (record,) in self.db.execute(
-                f"SELECT record FROM {table} ORDER BY page_id, position"
+            for page_id, record in self.db.execute(
+                f"SELECT page_id, record FROM {table} ORDER BY page_id, position"
             )
+            if wanted is None or page_id in wanted
         ]
 
     # ---- writing

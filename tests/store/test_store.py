@@ -150,3 +150,30 @@ def test_a_page_whose_content_changed_is_redone_in_place(
         assert sorted(page.id for page in pages) == sorted([*SAME_MEETING, OTHER_STORY])
         assert "নতুন লাইন" in next(p.text for p in pages if p.id == SAME_MEETING[0])
         assert len(opened.page_vectors()) == 3
+
+
+def manifest_part(tmp_path: Path, dataset: Path, name: str, lines: Sequence[str]) -> Path:
+    """A copy of ``dataset`` listing only ``lines`` of its manifest."""
+    folder = tmp_path / name
+    shutil.copytree(dataset / "docs", folder / "docs")
+    (folder / "manifest.jsonl").write_text("".join(lines), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_the_dev_set_added_in_two_batches_gives_the_events_of_one_run(
+    tmp_path: Path, counted: CountingEmbedder
+) -> None:
+    from reconciler import pipeline
+
+    dev = Path(__file__).resolve().parents[1] / "data" / "dev"
+    lines = (dev / "manifest.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    whole = pipeline.run([dev], embedder=counted)
+    store = tmp_path / "store"
+    store_add.add([manifest_part(tmp_path, dev, "half", lines[::2])], store)
+    summary = store_add.add([manifest_part(tmp_path, dev, "rest", lines[1::2])], store)
+    assert summary.new_pages == len(lines[1::2])
+    assert summary.touched_events < len(whole.events)  # the untouched ones kept their rows
+    with Store(store, read_only=True) as opened:
+        grouped = {frozenset(event.page_ids) for event in opened.events()}
+    assert grouped == {frozenset(event.page_ids) for event in whole.events}
