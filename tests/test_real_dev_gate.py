@@ -6,7 +6,8 @@ where that folder is absent. The floors sit at the figures measured when this ga
 dates 0.35; participants F1 then fell to 0.244 when the language and name stages landed
 together, and holds there): they stop regressions and rise as the real-news issues land.
 Issue 10 (dated day-months and weekdays, event dates bounded by publication, kinds of event)
-raised clustering to P 0.862 / F1 0.828 and event dates to 0.65.
+raised clustering to P 0.862 / F1 0.828 and event dates to 0.65; the merge threshold at 0.26
+(ClusterSettings) raised clustering recall, F1 0.833.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def test_every_real_page_is_read(real_dev_scores) -> None:
 
 
 def test_real_dev_stays_above_its_floors(real_dev_scores) -> None:
-    assert real_dev_scores["clustering"]["f1"] >= 0.82
+    assert real_dev_scores["clustering"]["f1"] >= 0.83
     assert real_dev_scores["clustering"]["precision"] >= 0.85
     assert real_dev_scores["conflicts"]["rough"]["overall"]["recall"] >= 0.4
     assert len(real_dev_scores["traps_flagged"]) <= 2
