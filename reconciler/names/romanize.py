@@ -187,7 +187,7 @@ def _foreign_reading(part: str) -> str:
         following = syllables[index + 1][0] if index + 1 < len(syllables) else "#"
         if char not in bare or following in "aeiouy":
             continue
-        if syllables[index].endswith("u") and following not in "#lr":
+        if syllables[index] in ("bu", "pu") and following not in "#lr":
             continue  # 布 bu, 普 pu: a real u before most consonants (普京 Putin)
         out[index] = bare[char]
     if all(char in bare for char in chars):

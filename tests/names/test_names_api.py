@@ -43,6 +43,8 @@ def test_every_script_is_read(name: str, script: str) -> None:
         ("普京", "Vladimir Putin"),
         ("拜登", "Joe Biden"),
         ("约翰·克里", "John Kerry"),
+        ("金斯利·霍夫曼", "Kingsley Hoffman"),  # 夫 a bare f before a consonant; 金 kin
+        ("吉姆·罗夫金", "Jim Rofkin"),  # 吉 gi read ji after the hanzi g → k fold
         ("ドナルド・トランプ", "Donald Trump"),
         ("プーチン", "Vladimir Putin"),
         ("도널드 트럼프", "Donald Trump"),
