@@ -21,12 +21,15 @@ from reconciler.names.settings import SETTINGS
 
 
 @cache
-def _census() -> dict[str, list[tuple[str, float]]]:
-    """Skeleton → (name part, frequency %) of the census lists, commonest first."""
+def _census(given_only: bool) -> dict[str, list[tuple[str, float]]]:
+    """Skeleton → (name part, frequency %) of the census lists, commonest first;
+    ``given_only``: of the given-name lists alone."""
     import names  # the package's data files, not its random-name generator
 
     by_sound: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for path in names.FILES.values():
+    for kind, path in names.FILES.items():
+        if given_only and not kind.startswith("first"):
+            continue
         with open(path, encoding="ascii") as handle:
             for line in handle:
                 part, frequency, *_ = line.split()
@@ -40,11 +43,12 @@ def _census() -> dict[str, list[tuple[str, float]]]:
 
 
 @lru_cache(maxsize=65536)
-def english_spelling(token: str) -> str:
-    """The census spelling of a romanised name part that sounds like it, else the token."""
+def english_spelling(token: str, given_only: bool = False) -> str:
+    """The census spelling of a romanised name part that sounds like it, else the token;
+    ``given_only``: only a given name's spelling (for a name's first part)."""
     if len(token) < SETTINGS.english_min_length:
         return token
-    census = _census()
+    census = _census(given_only)
     alike = [
         (ratio(token, part), frequency, part) for part, frequency in census.get(skeleton(token), ())
     ]

@@ -439,6 +439,12 @@ def _romanised_word(word: str, script: str, language: str) -> str:
     return "".join(text.split())
 
 
+def has_english_spelling(word: str) -> bool:
+    """Whether a word in Arabic script is a common name part with its own English
+    spelling (محمد = Mohammed), which no other respelling should change."""
+    return word.rpartition("-")[2] in _name_parts()
+
+
 @cache
 def _name_parts() -> dict[str, dict[str, str]]:
     """Arabic-script spelling → its English spelling, by script variant or language."""

@@ -178,3 +178,16 @@ def test_display_of_common_name_parts_and_korean_names(
     name: str, lang: str | None, shown: str
 ) -> None:
     assert display_name(name, lang) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "given"),
+    [
+        ("Дэвид Хартли", "David"),  # an English given name in its English spelling
+        ("Питер Морган", "Peter"),
+        ("Сергей Лавров", "Sergey"),  # a Russian one as romanised
+        ("Владимир Путин", "Vladimir"),
+    ],
+)
+def test_given_names_in_cyrillic_take_their_english_spelling(name: str, given: str) -> None:
+    assert display_name(name).split()[0] == given
