@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reconciler.names.english import english_spelling
+from reconciler.names.english import english_spelling, undo_romanisation
 from reconciler.names.romanize import (
     has_english_spelling,
     is_chinese_name,
@@ -42,4 +42,7 @@ def display_name(name: str, lang: str | None = None) -> str:
         and not has_english_spelling(name.split()[0])
     ):
         words[0] = "-".join(english_spelling(part, given_only=True) for part in words[0].split("-"))
+    words = [
+        "-".join(undo_romanisation(part, script) for part in word.split("-")) for word in words
+    ]
     return " ".join(_capitalised(word) for word in words)

@@ -439,6 +439,13 @@ def _romanised_word(word: str, script: str, language: str) -> str:
     return "".join(text.split())
 
 
+def english_respellings(script: str) -> list[tuple[str, str]]:
+    """The script's renderings of English sounds, as (pattern, English spelling)."""
+    respellings = _data()["english_respellings"]
+    rules = respellings.get(respellings["same_as"].get(script, script), [])
+    return [(rule[0], rule[1]) for rule in rules]
+
+
 def has_english_spelling(word: str) -> bool:
     """Whether a word in Arabic script is a common name part with its own English
     spelling (محمد = Mohammed), which no other respelling should change."""

@@ -191,3 +191,17 @@ def test_display_of_common_name_parts_and_korean_names(
 )
 def test_given_names_in_cyrillic_take_their_english_spelling(name: str, given: str) -> None:
     assert display_name(name).split()[0] == given
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Марк Тейлор", "Mark Taylor"),  # ей renders English ay
+        ("Хелен Хопкинс", "Helen Hopkins"),  # х renders English h
+        ("Тімоті Гендерсон", "Timothy Henderson"),  # a final -i is -y
+        ("Михаил Ходорковский", "Mikhail Khodorkovsky"),  # a Russian name keeps its kh
+        ("Руслан Хасбулатов", "Ruslan Khasbulatov"),
+    ],
+)
+def test_english_names_in_cyrillic_are_spelled_the_english_way(name: str, shown: str) -> None:
+    assert display_name(name) == shown
