@@ -397,6 +397,13 @@ def _han(name: str) -> str:
     return _fold(" ".join(_foreign_reading(part) for part in parts))
 
 
+@lru_cache(maxsize=65536)
+def foreign_reading(name: str) -> str:
+    """A Chinese-looking name read as a transliterated foreign one: 汤姆森 is Thomson as
+    well as Tang Musen."""
+    return re.sub(r"[^a-z]", "", _fold(_foreign_reading(_hanzi(name))))
+
+
 # --- every script ----------------------------------------------------------------------------
 
 

@@ -45,6 +45,8 @@ def test_every_script_is_read(name: str, script: str) -> None:
         ("约翰·克里", "John Kerry"),
         ("金斯利·霍夫曼", "Kingsley Hoffman"),  # 夫 a bare f before a consonant; 金 kin
         ("吉姆·罗夫金", "Jim Rofkin"),  # 吉 gi read ji after the hanzi g → k fold
+        ("汤姆森", "Thomson"),  # a Chinese surname's character opens a foreign name too
+        ("汤姆·沃克", "Tom Walker"),
         ("ドナルド・トランプ", "Donald Trump"),
         ("プーチン", "Vladimir Putin"),
         ("도널드 트럼프", "Donald Trump"),
