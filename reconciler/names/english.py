@@ -79,7 +79,7 @@ def undo_romanisation(token: str, script: str) -> str:
     is none; else the token."""
     parts = _census_parts()
     rules = _respellings(script)
-    if token in parts or not rules:
+    if len(token) < SETTINGS.respelling_min_length or token in parts or not rules:
         return token
     for count in range(1, len(rules) + 1):
         for chosen in combinations(rules, count):

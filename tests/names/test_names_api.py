@@ -207,3 +207,14 @@ def test_given_names_in_cyrillic_take_their_english_spelling(name: str, given: s
 )
 def test_english_names_in_cyrillic_are_spelled_the_english_way(name: str, shown: str) -> None:
     assert display_name(name) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("توماس مولر", "Tomas"),  # و renders an English o
+        ("جميل السيد", "Jamil"),  # an Arabic name keeps its own vowels
+    ],
+)
+def test_arabic_script_renderings_of_english_vowels(name: str, shown: str) -> None:
+    assert display_name(name).split()[0] == shown
