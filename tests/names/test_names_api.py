@@ -218,3 +218,8 @@ def test_english_names_in_cyrillic_are_spelled_the_english_way(name: str, shown:
 )
 def test_arabic_script_renderings_of_english_vowels(name: str, shown: str) -> None:
     assert display_name(name).split()[0] == shown
+
+
+def test_an_indic_initial_m_is_kept() -> None:
+    assert same_entity("எம். எஸ். ராஜன்", "M. S. Rajan")  # எம். is the letter M
+    assert not same_entity("எம். எஸ். ராஜன்", "K. S. Rajan")
