@@ -147,6 +147,8 @@ def test_the_index_finds_every_match_of_the_pair_set() -> None:
         ("김민수", "金民洙"),
         ("朴志勳", "Park Ji-hoon"),
         ("ハンス・ヴァルトベルク", "Hans Waltberg"),  # katakana's ル closes a syllable
+        ("அழகன் முருகன்", "Alagan Murugan"),  # Tamil ழ is written zh and l
+        ("பைசல் ரஹ்மான்", "Faisal Rahman"),  # Tamil writes f with ப
     ],
 )
 def test_spelling_conventions_of_each_script_join(left: str, right: str) -> None:
