@@ -15,6 +15,7 @@ too when the token counts differ. Places the gazetteer knows are compared by ide
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -141,12 +142,19 @@ def _aligned(
     return anchored
 
 
+_REPEATS = re.compile(r"(.)\1+")
+
+
 def _joined_match(left: tuple[str, ...], right: tuple[str, ...], exact: bool) -> bool:
     """Whole-name skeletons: "Xi Jinping" ~ "সি চিন পিং", "Pushpa Kamal" ~ "पुष्पकमल"."""
     joined_left = "".join(skeleton(token) for token in left)
     joined_right = "".join(skeleton(token) for token in right)
     if exact:
-        return bool(joined_left) and joined_left == joined_right
+        # one sound across a token boundary may be one sound (Abdul Rahman ~ Abdulrahman)
+        return bool(joined_left) and (
+            joined_left == joined_right
+            or _REPEATS.sub(r"\1", joined_left) == _REPEATS.sub(r"\1", joined_right)
+        )
     return _skeletons_match(joined_left, joined_right)
 
 

@@ -148,6 +148,7 @@ def test_the_index_finds_every_match_of_the_pair_set() -> None:
         ("朴志勳", "Park Ji-hoon"),
         ("ハンス・ヴァルトベルク", "Hans Waltberg"),  # katakana's ル closes a syllable
         ("அழகன் முருகன்", "Alagan Murugan"),  # Tamil ழ is written zh and l
+        ("Abdul Latif Nasser", "Abdullatif Nasser"),  # one l across the joined parts
         ("பைசல் ரஹ்மான்", "Faisal Rahman"),  # Tamil writes f with ப
     ],
 )
