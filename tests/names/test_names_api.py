@@ -46,6 +46,7 @@ def test_every_script_is_read(name: str, script: str) -> None:
         ("金斯利·霍夫曼", "Kingsley Hoffman"),  # 夫 a bare f before a consonant; 金 kin
         ("吉姆·罗夫金", "Jim Rofkin"),  # 吉 gi read ji after the hanzi g → k fold
         ("汤姆森", "Thomson"),  # a Chinese surname's character opens a foreign name too
+        ("阿都卡迪", "Abdul Kadir"),  # Mandarin closes no syllable with a stop (b of Abdul)
         ("汤姆·沃克", "Tom Walker"),
         ("ドナルド・トランプ", "Donald Trump"),
         ("プーチン", "Vladimir Putin"),
@@ -164,6 +165,7 @@ def test_spelling_conventions_of_each_script_join(left: str, right: str) -> None
         ("陳志明", "Chan Ming"),  # a Chinese name needs a token for each syllable
         ("K. Muralidharan", "S. Muralidharan"),
         ("金民洙", "Kim Min-ho"),
+        ("阿都卡迪", "Abdul Latif"),
     ],
 )
 def test_conventions_keep_different_people_apart(left: str, right: str) -> None:
