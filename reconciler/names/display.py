@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from reconciler.names.english import english_spelling
+from reconciler.names.english import english_spelling, undo_romanisation
 from reconciler.names.romanize import (
+    has_english_spelling,
     is_chinese_name,
     korean_display,
     latin_spelling,
@@ -32,6 +33,16 @@ def display_name(name: str, lang: str | None = None) -> str:
     if korean:
         return korean
     words = latin_spelling(name, lang).split()
-    if script_variant(name, lang) in SETTINGS.english_scripts and not is_chinese_name(name):
+    script = script_variant(name, lang)
+    if script in SETTINGS.english_scripts and not is_chinese_name(name):
         words = ["-".join(map(english_spelling, word.split("-"))) for word in words]
+    elif (
+        script in SETTINGS.english_given_scripts
+        and len(words) > 1
+        and not has_english_spelling(name.split()[0])
+    ):
+        words[0] = "-".join(english_spelling(part, given_only=True) for part in words[0].split("-"))
+    words = [
+        "-".join(undo_romanisation(part, script) for part in word.split("-")) for word in words
+    ]
     return " ".join(_capitalised(word) for word in words)

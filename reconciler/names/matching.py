@@ -15,6 +15,7 @@ too when the token counts differ. Places the gazetteer knows are compared by ide
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -26,6 +27,7 @@ from reconciler.names.romanize import (
     chinese_syllable_readings,
     comparison_folds,
     fold_tokens,
+    foreign_reading,
     hanzi_reading,
     is_chinese_name,
     korean_syllable_readings,
@@ -140,12 +142,19 @@ def _aligned(
     return anchored
 
 
+_REPEATS = re.compile(r"(.)\1+")
+
+
 def _joined_match(left: tuple[str, ...], right: tuple[str, ...], exact: bool) -> bool:
     """Whole-name skeletons: "Xi Jinping" ~ "সি চিন পিং", "Pushpa Kamal" ~ "पुष्पकमल"."""
     joined_left = "".join(skeleton(token) for token in left)
     joined_right = "".join(skeleton(token) for token in right)
     if exact:
-        return bool(joined_left) and joined_left == joined_right
+        # one sound across a token boundary may be one sound (Abdul Rahman ~ Abdulrahman)
+        return bool(joined_left) and (
+            joined_left == joined_right
+            or _REPEATS.sub(r"\1", joined_left) == _REPEATS.sub(r"\1", joined_right)
+        )
     return _skeletons_match(joined_left, joined_right)
 
 
@@ -179,7 +188,8 @@ def _readings(name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     "syllables" one by one ("Cheung Kwok-che"), one name only if the other has a token for
     each (陳澤武 is not "Chan Cheng"); a hanzi name as one "run", a foreign name (莫迪 =
     Modi), which for a Chinese name must be the whole of the other name (李國麟 is not
-    "Lun" of three names)."""
+    "Lun" of three names), and a Chinese-looking name that is not Korean also as a foreign
+    one, whole (汤姆森 = Thomson)."""
     tokens = name_tokens(name)
     if script_of(name) == "hangul":
         korean = tuple((reading, "syllables") for reading in korean_syllable_readings(name))
@@ -192,8 +202,12 @@ def _readings(name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     )
     if len(tokens) == 1:  # read as one foreign word (朴永植 = "puyonji"), or a Korean name
         return ((tokens, "tokens"), *syllables)
-    run = "whole" if syllables else "run"
-    return ((tokens, "tokens"), (("".join(tokens),), run), *syllables)
+    if not syllables:
+        return ((tokens, "tokens"), (("".join(tokens),), "run"))
+    whole = (("".join(tokens),), "whole")
+    if korean_syllable_readings(name):  # a Korean name, not a foreign one
+        return ((tokens, "tokens"), whole, *syllables)
+    return ((tokens, "tokens"), whole, ((foreign_reading(name),), "whole"), *syllables)
 
 
 def _paired(

@@ -126,7 +126,10 @@ _LATIN_ORTHOGRAPHY = (
 _ROMANISED = (
     (re.compile(r"x"), ("s", "h")),  # pinyin x spells the s and the hi of foreign names
     (re.compile(r"(?:^|(?<=[aeiou]))u(?=[aeio])"), ("w",)),  # a glide: ウォーナー = Warner
-    (re.compile(r"g(?=i)"), ("j",)),  # 吉 renders both gi and ji (吉姆 = Jim)
+    # 吉 renders both gi and ji (吉姆 = Jim), 金 both jin and kin (里夫金德 = Rifkind), and
+    # hanzi g is k once the hanzi folds have merged the two
+    (re.compile(r"[gk](?=i)"), ("j",)),
+    (re.compile(r"j(?=i)"), ("k",)),
     # a t (or a d that a fold made one) before s is two sounds as often as one: 德斯 = ds
     (re.compile(r"ts"), ("tas",)),
     (re.compile(r"w"), ("v",)),  # Hindi व and Russian в write both: वांग = Ван = ওয়াং (Wang)

@@ -187,7 +187,7 @@ def _foreign_reading(part: str) -> str:
         following = syllables[index + 1][0] if index + 1 < len(syllables) else "#"
         if char not in bare or following in "aeiouy":
             continue
-        if syllables[index].endswith("u") and following not in "#lr":
+        if syllables[index] in ("bu", "pu") and following not in "#lr":
             continue  # 布 bu, 普 pu: a real u before most consonants (普京 Putin)
         out[index] = bare[char]
     if all(char in bare for char in chars):
@@ -397,6 +397,13 @@ def _han(name: str) -> str:
     return _fold(" ".join(_foreign_reading(part) for part in parts))
 
 
+@lru_cache(maxsize=65536)
+def foreign_reading(name: str) -> str:
+    """A Chinese-looking name read as a transliterated foreign one: 汤姆森 is Thomson as
+    well as Tang Musen."""
+    return re.sub(r"[^a-z]", "", _fold(_foreign_reading(_hanzi(name))))
+
+
 # --- every script ----------------------------------------------------------------------------
 
 
@@ -437,6 +444,19 @@ def _romanised_word(word: str, script: str, language: str) -> str:
     text = _fold(text).lower()
     text = _apply(_rules("all", "after_fold"), _apply(_rules(script, "after_fold"), text))
     return "".join(text.split())
+
+
+def english_respellings(script: str) -> list[tuple[str, str]]:
+    """The script's renderings of English sounds, as (pattern, English spelling)."""
+    respellings = _data()["english_respellings"]
+    rules = respellings.get(respellings["same_as"].get(script, script), [])
+    return [(rule[0], rule[1]) for rule in rules]
+
+
+def has_english_spelling(word: str) -> bool:
+    """Whether a word in Arabic script is a common name part with its own English
+    spelling (محمد = Mohammed), which no other respelling should change."""
+    return word.rpartition("-")[2] in _name_parts()
 
 
 @cache

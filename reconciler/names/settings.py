@@ -51,6 +51,14 @@ class NameSettings:
     english_min_ratio: float = 75.0
     english_min_length: int = 3
     english_scripts: frozenset[str] = frozenset(["kana"])
+    # ... and in these scripts only the first part of a name of two or more, from the
+    # given-name lists alone (Devid → David). pairs.tsv: exact English form in Cyrillic
+    # 9.6% → 11.5%, Persian 0.5% → 2.0%; Arabic, Bengali, Devanagari and Tamil got worse.
+    # Undoing a script's renderings of English sounds (``english.undo_romanisation``) only
+    # for tokens this long: shorter ones turned into other words (bin → Ben, Rid → Red) and
+    # gained nothing on pairs.tsv.
+    respelling_min_length: int = 4
+    english_given_scripts: frozenset[str] = frozenset(["cyrillic", "ukrainian", "persian"])
 
 
 SETTINGS = NameSettings()

@@ -43,6 +43,11 @@ def test_every_script_is_read(name: str, script: str) -> None:
         ("普京", "Vladimir Putin"),
         ("拜登", "Joe Biden"),
         ("约翰·克里", "John Kerry"),
+        ("金斯利·霍夫曼", "Kingsley Hoffman"),  # 夫 a bare f before a consonant; 金 kin
+        ("吉姆·罗夫金", "Jim Rofkin"),  # 吉 gi read ji after the hanzi g → k fold
+        ("汤姆森", "Thomson"),  # a Chinese surname's character opens a foreign name too
+        ("阿都卡迪", "Abdul Kadir"),  # Mandarin closes no syllable with a stop (b of Abdul)
+        ("汤姆·沃克", "Tom Walker"),
         ("ドナルド・トランプ", "Donald Trump"),
         ("プーチン", "Vladimir Putin"),
         ("도널드 트럼프", "Donald Trump"),
@@ -143,6 +148,9 @@ def test_the_index_finds_every_match_of_the_pair_set() -> None:
         ("김민수", "金民洙"),
         ("朴志勳", "Park Ji-hoon"),
         ("ハンス・ヴァルトベルク", "Hans Waltberg"),  # katakana's ル closes a syllable
+        ("அழகன் முருகன்", "Alagan Murugan"),  # Tamil ழ is written zh and l
+        ("Abdul Latif Nasser", "Abdullatif Nasser"),  # one l across the joined parts
+        ("பைசல் ரஹ்மான்", "Faisal Rahman"),  # Tamil writes f with ப
     ],
 )
 def test_spelling_conventions_of_each_script_join(left: str, right: str) -> None:
@@ -157,6 +165,7 @@ def test_spelling_conventions_of_each_script_join(left: str, right: str) -> None
         ("陳志明", "Chan Ming"),  # a Chinese name needs a token for each syllable
         ("K. Muralidharan", "S. Muralidharan"),
         ("金民洙", "Kim Min-ho"),
+        ("阿都卡迪", "Abdul Latif"),
     ],
 )
 def test_conventions_keep_different_people_apart(left: str, right: str) -> None:
@@ -176,3 +185,46 @@ def test_display_of_common_name_parts_and_korean_names(
     name: str, lang: str | None, shown: str
 ) -> None:
     assert display_name(name, lang) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "given"),
+    [
+        ("Дэвид Хартли", "David"),  # an English given name in its English spelling
+        ("Питер Морган", "Peter"),
+        ("Сергей Лавров", "Sergey"),  # a Russian one as romanised
+        ("Владимир Путин", "Vladimir"),
+    ],
+)
+def test_given_names_in_cyrillic_take_their_english_spelling(name: str, given: str) -> None:
+    assert display_name(name).split()[0] == given
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Марк Тейлор", "Mark Taylor"),  # ей renders English ay
+        ("Хелен Хопкинс", "Helen Hopkins"),  # х renders English h
+        ("Тімоті Гендерсон", "Timothy Henderson"),  # a final -i is -y
+        ("Михаил Ходорковский", "Mikhail Khodorkovsky"),  # a Russian name keeps its kh
+        ("Руслан Хасбулатов", "Ruslan Khasbulatov"),
+    ],
+)
+def test_english_names_in_cyrillic_are_spelled_the_english_way(name: str, shown: str) -> None:
+    assert display_name(name) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("توماس مولر", "Tomas"),  # و renders an English o
+        ("جميل السيد", "Jamil"),  # an Arabic name keeps its own vowels
+    ],
+)
+def test_arabic_script_renderings_of_english_vowels(name: str, shown: str) -> None:
+    assert display_name(name).split()[0] == shown
+
+
+def test_an_indic_initial_m_is_kept() -> None:
+    assert same_entity("எம். எஸ். ராஜன்", "M. S. Rajan")  # எம். is the letter M
+    assert not same_entity("எம். எஸ். ராஜன்", "K. S. Rajan")
