@@ -34,23 +34,6 @@ _DATELINE_DASH = regex.compile(r"\s*[-–—:]\s")
 
 
 @dataclass(frozen=True)
-class CompletionSettings:
-    """How a page without a day to count from still dates what it reports. Not fitted to a
-    data set: trusts ranked below an anchored day (0.8 times the anchor's trust)."""
-
-    # The newest absolute date the page states gives the year of its day-months:
-    # news tells the current year once and leaves it out after.
-    own_date_trust: float = 0.6
-    # A weekday stated with a day-month fixes the year within the 28-year cycle; the latest
-    # such year not after the page was published (or today) is taken.
-    weekday_year_trust: float = 0.6
-    weekday_cycle_years: int = 28
-
-
-COMPLETION = CompletionSettings()
-
-
-@dataclass(frozen=True)
 class _Found:
     expression: Expression
     region: RegionKind
@@ -112,7 +95,7 @@ def _years_completed(
             day = _year_by_stated_weekday(parts, weekday, bound)
             if day is not None:
                 claim = _claim(
-                    page, item, Anchor(day, "weekday", COMPLETION.weekday_year_trust, False)
+                    page, item, Anchor(day, "weekday", SETTINGS.weekday_year_trust, False)
                 )
         completed.append(claim)
     return completed
@@ -140,7 +123,7 @@ def _own_year_anchor(claims: list[Claim]) -> Anchor | None:
         return None
     # Its year's last day: every day-month of that year lies before it, none of the next.
     last_day = date(max(days).year, 12, 31)
-    return Anchor(last_day, "page_text", COMPLETION.own_date_trust, day_known=False)
+    return Anchor(last_day, "page_text", SETTINGS.own_date_trust, day_known=False)
 
 
 def _publication_bound(page: Page) -> date:
@@ -154,7 +137,7 @@ def _year_by_stated_weekday(parts: DateParts, weekday: Atom | None, bound: date)
     weekday."""
     if weekday is None or weekday.weekday is None or parts.month is None or parts.day is None:
         return None
-    for year in range(bound.year, bound.year - COMPLETION.weekday_cycle_years, -1):
+    for year in range(bound.year, bound.year - SETTINGS.weekday_cycle_years, -1):
         try:
             found = date(year, parts.month, parts.day)
         except ValueError:
@@ -182,7 +165,7 @@ def _weekdays_on_stated_days(page: Page, found: list[_Found], claims: list[Claim
         if len(days) == 1:
             (day,) = days
             if claim.normalized != day.isoformat():
-                claim = _claim(page, item, Anchor(day, "stated_weekday", COMPLETION.own_date_trust))
+                claim = _claim(page, item, Anchor(day, "stated_weekday", SETTINGS.own_date_trust))
         completed.append(claim)
     return completed
 

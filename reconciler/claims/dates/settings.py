@@ -92,5 +92,15 @@ class DateSettings:
     # (set with lead_sentences; it weakens the date penalty in clustering).
     ambiguous_lead: float = 0.8
 
+    # ---- A page without a day to count from (reconciler.claims.dates, date completion)
+    # Not fitted to a data set: trusts ranked below an anchored day (0.8 times its trust).
+    # The newest absolute date the page states gives the year of its day-months: news tells
+    # the current year once and leaves it out after.
+    own_date_trust: float = 0.6
+    # A weekday stated with a day-month fixes the year within the 28-year cycle; the latest
+    # such year not after the page was published (or today) is taken.
+    weekday_year_trust: float = 0.6
+    weekday_cycle_years: int = 28  # a definition: the Gregorian weekday-date cycle
+
 
 SETTINGS = DateSettings()
